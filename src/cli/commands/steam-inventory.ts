@@ -1,0 +1,88 @@
+/**
+ * @module cli/commands/steam-inventory
+ * `gamestash steam inventory <who>`: one library call, then output formatting.
+ */
+import { loadConfig } from '../../core/config.js';
+import { createHttpClient } from '../../core/http/from-config.js';
+import { collect } from '../../core/paginate.js';
+import { resolveSteamId } from '../../steam/ids/resolve.js';
+import { createSteamInventoryClient } from '../../steam/community/inventory/from-config.js';
+import { filterItems, summarize, type InventoryFilter } from '../../steam/community/inventory/filter.js';
+import type { InventoryItem, InventorySummaryLine } from '../../steam/community/inventory/types.js';
+import { createProgress } from '../output/progress.js';
+import { renderTable, type Column } from '../output/table.js';
+import { writeJson, writeLine } from '../output/write.js';
+import type { SteamInventoryOptions } from './steam.js';
+
+export async function steamInventory(who: string, options: SteamInventoryOptions): Promise<void> {
+  const config = loadConfig(process.env, {
+    steam: {
+      communityUrl: options.communityUrl?.replace(/\/+$/, ''),
+      apiUrl: options.apiUrl?.replace(/\/+$/, ''),
+      communityIntervalMs: options.intervalMs,
+      inventoryPageSize: options.count,
+      language: options.lang,
+    },
+  });
+  const http = createHttpClient(config);
+  const progress = createProgress('inventory');
+  try {
+    const { steamid64 } = await resolveSteamId(who, {
+      http,
+      communityUrl: config.steam.communityUrl,
+      apiUrl: config.steam.apiUrl,
+      apiKey: config.steam.apiKey,
+      communityIntervalMs: config.steam.communityIntervalMs,
+    });
+    const client = createSteamInventoryClient(config, http);
+    const request = {
+      steamid: steamid64,
+      appid: options.app,
+      contextid: options.context,
+      ...(options.limit === undefined ? {} : { limit: options.limit }),
+      onProgress: (done: number, total: number | undefined) => progress.update(done, total),
+    };
+    if (options.raw) {
+      const inventory = await client.fetchAll(request);
+      progress.stop();
+      writeJson(inventory);
+      return;
+    }
+    const items = await collect(filterItems(client.items(request), filterOf(options)));
+    progress.stop();
+    if (options.summary && options.json) writeJson(summarize(items));
+    else if (options.summary) writeLine(renderTable(summarize(items), SUMMARY_COLUMNS));
+    else if (options.json) writeJson(items);
+    else writeLine(items.length === 0 ? 'no items' : renderTable(items, ITEM_COLUMNS));
+  } finally {
+    progress.stop();
+    await http.close();
+  }
+}
+
+function filterOf(options: SteamInventoryOptions): InventoryFilter {
+  return {
+    ...(options.tradable ? { tradable: true } : {}),
+    ...(options.marketable ? { marketable: true } : {}),
+    ...(options.type ? { type: options.type } : {}),
+    ...(options.rarity ? { rarity: options.rarity } : {}),
+    ...(options.name ? { name: options.name } : {}),
+  };
+}
+
+const ITEM_COLUMNS: Column<InventoryItem>[] = [
+  { header: 'asset id', value: (i) => i.assetid },
+  { header: 'name', value: (i) => i.marketHashName || i.name },
+  { header: 'type', value: (i) => i.category ?? i.type },
+  { header: 'rarity', value: (i) => i.rarity },
+  { header: 'float', value: (i) => i.float?.toFixed(6), align: 'right' },
+  { header: 'qty', value: (i) => i.amount, align: 'right' },
+  { header: 'tradable', value: (i) => (i.tradable ? 'yes' : 'no') },
+];
+
+const SUMMARY_COLUMNS: Column<InventorySummaryLine>[] = [
+  { header: 'name', value: (l) => l.marketHashName },
+  { header: 'type', value: (l) => l.type },
+  { header: 'quantity', value: (l) => l.quantity, align: 'right' },
+  { header: 'tradable', value: (l) => l.tradable, align: 'right' },
+];

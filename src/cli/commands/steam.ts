@@ -1,0 +1,66 @@
+/**
+ * @module cli/commands/steam
+ * `gamestash steam ...`: flags only; implementations load when run.
+ */
+import { Option, type Command } from 'commander';
+import { nonNegativeInt, positiveInt } from '../options.js';
+
+export interface SteamInventoryOptions {
+  app: string;
+  context: string;
+  lang?: string;
+  table?: boolean;
+  json?: boolean;
+  raw?: boolean;
+  summary?: boolean;
+  tradable?: boolean;
+  marketable?: boolean;
+  type?: string;
+  rarity?: string;
+  name?: string;
+  limit?: number;
+  count?: number;
+  intervalMs?: number;
+  communityUrl?: string;
+  apiUrl?: string;
+}
+
+export function registerSteamCommands(program: Command): void {
+  const steam = program.command('steam').description('Steam community inventories and identities');
+
+  steam
+    .command('inventory')
+    .description('Every item of a Steam inventory, all pages, paced under Steam rate limits')
+    .argument('<who>', 'SteamID64, STEAM_0:X:Y, [U:1:N], profile URL, trade URL or vanity name')
+    .option('-a, --app <appid>', 'app id (730 CS2, 440 TF2, 570 Dota 2, 753 Steam)', '730')
+    .option(
+      '-c, --context <contextid>',
+      'context id (2 for games, 6 for Steam items, 16 CS2 trade-protected)',
+      '2',
+    )
+    .option('-l, --lang <language>', 'language of names and descriptions (default: english)')
+    .option('--table', 'a table of items (the default)')
+    .option('--json', 'normalized items as JSON (with --summary: the summary as JSON)')
+    .addOption(
+      new Option('--raw', "Steam's own JSON, all pages merged").conflicts(['json', 'summary', 'table']),
+    )
+    .option('--summary', 'names and quantities')
+    .option('--tradable', 'only tradable items')
+    .option('--marketable', 'only marketable items')
+    .option('--type <type>', 'only items of this type (e.g. Rifle, Sticker, Container)')
+    .option('--rarity <rarity>', 'only items of this rarity (e.g. Covert)')
+    .option('--name <text>', 'only items whose name contains this text')
+    .option('--limit <n>', 'stop after n items', positiveInt('--limit'))
+    .option('--count <n>', 'page size (1-2000; Steam refuses more)', positiveInt('--count', 2000))
+    .option(
+      '--interval-ms <ms>',
+      'spacing between requests to Steam (default 4000)',
+      nonNegativeInt('--interval-ms', 3_600_000),
+    )
+    .option('--community-url <url>', 'Steam community base URL (e.g. the emulator)')
+    .option('--api-url <url>', 'Steam Web API base URL (vanity lookups)')
+    .action(async (who: string, options: SteamInventoryOptions) => {
+      const { steamInventory } = await import('./steam-inventory.js');
+      await steamInventory(who, options);
+    });
+}

@@ -1,0 +1,31 @@
+/**
+ * @module cli/main
+ * The `gamestash` command. Each command group declares its flags here-and-there in
+ * `commands/`, and loads its implementation only when run. Only this entry point decides
+ * the exit code.
+ */
+import { Command, CommanderError } from 'commander';
+import { ExitCode, printError } from './output/errors.js';
+import { registerSteamCommands } from './commands/steam.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('gamestash')
+    .description('Game inventories and trading for Steam and Roblox: library, CLI, gateway and emulator.')
+    .version('0.1.0')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride();
+
+  registerSteamCommands(program);
+
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.Ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.Ok;
+      if (error.code === 'commander.help') return ExitCode.Ok;
+      return ExitCode.Usage;
+    }
+    return printError(error);
+  }
+}

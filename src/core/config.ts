@@ -1,0 +1,142 @@
+/**
+ * @module core/config
+ * Environment variables and flags become one typed config object. Flags (overrides) win
+ * over the environment; the environment wins over defaults. Bad values fail loudly here,
+ * naming the variable, instead of surfacing later as odd upstream errors.
+ */
+import { InvalidInputError } from './errors.js';
+import { registerSecret } from './http/redact.js';
+
+export interface SteamConfig {
+  communityUrl: string;
+  apiUrl: string;
+  /** Minimum spacing between requests to the community host, per egress route. */
+  communityIntervalMs: number;
+  /** Page size for inventory requests; Steam's cap is 1000 or 2000 (UPSTREAM.md). */
+  inventoryPageSize: number;
+  /** Cool-down after a 429 that carried no Retry-After; doubles on each consecutive 429. */
+  rateLimitCooldownMs: number;
+  language: string;
+  steamId: string | undefined;
+  apiKey: string | undefined;
+  cookies: string | undefined;
+  sessionId: string | undefined;
+}
+
+export interface RobloxConfig {
+  apiUrl: string;
+  apiKey: string | undefined;
+  oauthToken: string | undefined;
+  /** Requests per minute allowed per API-key owner (shared by all that owner's keys). */
+  apiKeyPerMinute: number;
+  /** Requests per minute allowed per OAuth2 token. */
+  oauthPerMinute: number;
+}
+
+export interface HttpConfig {
+  timeoutMs: number;
+  retries: number;
+  /** A retry that would wait longer than this is not attempted; the error is raised instead. */
+  maxRetryWaitMs: number;
+  proxies: string[];
+}
+
+export interface GamestashConfig {
+  steam: SteamConfig;
+  roblox: RobloxConfig;
+  http: HttpConfig;
+}
+
+export type Env = Record<string, string | undefined>;
+
+export interface ConfigOverrides {
+  steam?: Partial<SteamConfig>;
+  roblox?: Partial<RobloxConfig>;
+  http?: Partial<HttpConfig>;
+}
+
+/** Steam answers 400 with a null body above 2000 per page since 2025-05-28 (UPSTREAM.md). */
+export const MAX_INVENTORY_PAGE_SIZE = 2000;
+
+export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = {}): GamestashConfig {
+  const steam: SteamConfig = {
+    communityUrl: url(env, 'GAMESTASH_STEAM_COMMUNITY_URL', 'https://steamcommunity.com'),
+    apiUrl: url(env, 'GAMESTASH_STEAM_API_URL', 'https://api.steampowered.com'),
+    communityIntervalMs: int(env, 'GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS', 4000, 0, 3_600_000),
+    inventoryPageSize: int(env, 'GAMESTASH_STEAM_INVENTORY_PAGE_SIZE', 2000, 1, MAX_INVENTORY_PAGE_SIZE),
+    rateLimitCooldownMs: int(env, 'GAMESTASH_STEAM_RATE_LIMIT_COOLDOWN_MS', 60_000, 0, 86_400_000),
+    language: text(env, 'GAMESTASH_STEAM_LANGUAGE') ?? 'english',
+    steamId: text(env, 'STEAM_ID'),
+    apiKey: text(env, 'STEAM_API_KEY'),
+    cookies: text(env, 'STEAM_COOKIES'),
+    sessionId: text(env, 'STEAM_SESSION_ID'),
+    ...defined(overrides.steam),
+  };
+  const roblox: RobloxConfig = {
+    apiUrl: url(env, 'GAMESTASH_ROBLOX_API_URL', 'https://apis.roblox.com'),
+    apiKey: text(env, 'ROBLOX_API_KEY'),
+    oauthToken: text(env, 'ROBLOX_OAUTH_TOKEN'),
+    apiKeyPerMinute: int(env, 'GAMESTASH_ROBLOX_API_KEY_PER_MINUTE', 100, 1, 1_000_000),
+    oauthPerMinute: int(env, 'GAMESTASH_ROBLOX_OAUTH_PER_MINUTE', 20, 1, 1_000_000),
+    ...defined(overrides.roblox),
+  };
+  const http: HttpConfig = {
+    timeoutMs: int(env, 'GAMESTASH_HTTP_TIMEOUT_MS', 30_000, 1, 600_000),
+    retries: int(env, 'GAMESTASH_HTTP_RETRIES', 3, 0, 20),
+    maxRetryWaitMs: int(env, 'GAMESTASH_MAX_RETRY_WAIT_MS', 15_000, 0, 3_600_000),
+    proxies: list(env, 'GAMESTASH_PROXIES').map((p) => checkUrl(p, 'GAMESTASH_PROXIES')),
+    ...defined(overrides.http),
+  };
+  if (steam.inventoryPageSize > MAX_INVENTORY_PAGE_SIZE || steam.inventoryPageSize < 1) {
+    throw new InvalidInputError(
+      `inventory page size ${steam.inventoryPageSize} is out of range: use 1 to ${MAX_INVENTORY_PAGE_SIZE} (Steam answers 400 above its cap)`,
+      'count',
+    );
+  }
+  for (const secret of [steam.apiKey, steam.cookies, steam.sessionId, roblox.apiKey, roblox.oauthToken]) {
+    registerSecret(secret);
+  }
+  return { steam, roblox, http };
+}
+
+function defined<T extends object>(value: T | undefined): Partial<T> {
+  if (!value) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function list(env: Env, name: string): string[] {
+  return (text(env, name) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function url(env: Env, name: string, fallback: string): string {
+  const value = text(env, name);
+  return value ? checkUrl(value, name).replace(/\/+$/, '') : fallback;
+}
+
+function checkUrl(value: string, name: string): string {
+  try {
+    const parsed = new URL(value);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+    return value;
+  } catch {
+    throw new InvalidInputError(`${name} must be an http(s) URL, got "${value}"`, name);
+  }
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new InvalidInputError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`, name);
+  }
+  return parsed;
+}

@@ -1,0 +1,147 @@
+/**
+ * The transport over real sockets: retries, timeouts, 429 cool-downs, no retry for
+ * non-idempotent calls, and no secret in any error.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { serveModules, type RunningEmulator } from '../../emulator/server.js';
+import type { EmulatorReply } from '../../emulator/types.js';
+import {
+  ConnectionError,
+  RateLimitError,
+  TimeoutError,
+  UpstreamUnavailableError,
+  type GamestashError,
+} from '../errors.js';
+import { HttpClient, type HttpResponse } from './client.js';
+
+let server: RunningEmulator | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(replies: (n: number) => EmulatorReply | 'hang') {
+  let n = 0;
+  server = await serveModules({
+    modules: [
+      {
+        name: 'scripted',
+        handle: () => {
+          const reply = replies(++n);
+          return reply === 'hang' ? new Promise<undefined>(() => {}) : reply;
+        },
+      },
+    ],
+  });
+  return server;
+}
+
+function interpret(res: HttpResponse): string {
+  if (res.status === 429)
+    throw new RateLimitError('slow down', undefined, { service: 'steam-community', status: 429 });
+  if (res.status >= 500) {
+    throw new UpstreamUnavailableError(`failed ${res.status}`, {
+      service: 'steam-community',
+      retryable: true,
+    });
+  }
+  return res.body;
+}
+
+const fast = { retries: 3, baseDelayMs: 5, maxDelayMs: 20 };
+
+describe('HttpClient', () => {
+  it('retries transient failures, then succeeds', async () => {
+    const s = await serve((n) => (n < 3 ? { status: 500, body: null } : { status: 200, body: 'ok' }));
+    const retries: number[] = [];
+    const http = new HttpClient({ ...fast, hooks: { onRetry: (i) => retries.push(i.attempt) } });
+    await expect(http.request({ service: 'steam-community', url: new URL(s.url) }, interpret)).resolves.toBe(
+      'ok',
+    );
+    expect(retries).toEqual([0, 1]);
+    expect(s.stats.count()).toBe(3);
+    await http.close();
+  });
+
+  it('gives up after the configured retries with the typed error', async () => {
+    const s = await serve(() => ({ status: 503, body: null }));
+    const http = new HttpClient({ ...fast, retries: 2 });
+    await expect(
+      http.request({ service: 'steam-community', url: new URL(s.url) }, interpret),
+    ).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    expect(s.stats.count()).toBe(3);
+    await http.close();
+  });
+
+  it('never retries a non-idempotent request', async () => {
+    const s = await serve(() => ({ status: 500, body: null }));
+    const http = new HttpClient(fast);
+    const req = {
+      service: 'steam-community' as const,
+      method: 'POST' as const,
+      url: new URL(s.url),
+      body: 'x=1',
+    };
+    await expect(http.request(req, interpret)).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    expect(s.stats.count()).toBe(1);
+    await http.close();
+  });
+
+  it('times out a silent upstream with a TimeoutError', async () => {
+    const s = await serve(() => 'hang');
+    const http = new HttpClient({ ...fast, retries: 0, timeoutMs: 150 });
+    await expect(http.request({ service: 'roblox', url: new URL(s.url) }, interpret)).rejects.toBeInstanceOf(
+      TimeoutError,
+    );
+    await http.close();
+  });
+
+  it('maps a refused connection to a ConnectionError without leaking the key', async () => {
+    const s = await serve(() => ({ status: 200 }));
+    const url = new URL(`${s.url}/x?key=SECRETKEY123`);
+    await s.close();
+    server = undefined;
+    const http = new HttpClient({ ...fast, retries: 1 });
+    const error = (await http
+      .request({ service: 'steam-webapi', url }, interpret)
+      .catch((e) => e)) as GamestashError;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toMatch(/could not reach steam-webapi/);
+    expect(JSON.stringify(error) + error.message + error.request?.url).not.toContain('SECRETKEY123');
+    await http.close();
+  });
+
+  it('holds a paced key back after a 429 and reports the wait when it is too long to sleep', async () => {
+    const s = await serve(() => ({ status: 429, body: null }));
+    const http = new HttpClient({ ...fast, maxRetryWaitMs: 1000 });
+    const req = {
+      service: 'steam-community' as const,
+      url: new URL(s.url),
+      pace: { key: 'h', intervalMs: 0, rateLimitCooldownMs: 60_000 },
+    };
+    const error = (await http.request(req, interpret).catch((e) => e)) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfterMs).toBe(60_000);
+    expect(s.stats.count()).toBe(1);
+    // The next caller on the same key is held back too, not sent into another 429.
+    await expect(http.request({ ...req, pace: { ...req.pace, maxWaitMs: 100 } }, interpret)).rejects.toThrow(
+      /waited too long/,
+    );
+    expect(s.stats.count()).toBe(1);
+    await http.close();
+  });
+
+  it('waits out a short 429 cool-down and retries', async () => {
+    const s = await serve((n) => (n === 1 ? { status: 429, body: null } : { status: 200, body: 'ok' }));
+    const http = new HttpClient(fast);
+    const started = performance.now();
+    const req = {
+      service: 'steam-community' as const,
+      url: new URL(s.url),
+      pace: { key: 'h', intervalMs: 0, rateLimitCooldownMs: 200 },
+    };
+    await expect(http.request(req, interpret)).resolves.toBe('ok');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+    await http.close();
+  });
+});

@@ -1,0 +1,248 @@
+/**
+ * @module core/http/client
+ * The one place requests leave gamestash: egress route choice, pacing, timeouts, retries
+ * with backoff, 429 cool-downs and redaction. Services hand it a request plus an
+ * `interpret` function that turns a response into a value or throws a typed error; the
+ * error's `retryable` flag (and the request's idempotency) decide whether to try again.
+ */
+import { request as undiciRequest, errors as undiciErrors, type Dispatcher } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import {
+  ConnectionError,
+  GamestashError,
+  RateLimitError,
+  TimeoutError,
+  type RequestSummary,
+  type Service,
+} from '../errors.js';
+import { backoffDelay } from './backoff.js';
+import { LocalPacer, sleep, type Pacer } from './pacer.js';
+import { redactUrl } from './redact.js';
+import { createRoutes, RoutePool } from './routes.js';
+
+export interface PaceOptions {
+  /** Requests with the same key share one spacing (e.g. the upstream host). */
+  key: string;
+  intervalMs: number;
+  /** Wait after a 429 without Retry-After; doubles per consecutive 429 on the same key. */
+  rateLimitCooldownMs?: number;
+  /** Give up with QueueTimeoutError rather than wait longer than this for a slot. */
+  maxWaitMs?: number;
+}
+
+export interface HttpRequest {
+  service: Service;
+  method?: 'GET' | 'POST';
+  url: URL;
+  headers?: Record<string, string>;
+  body?: string;
+  pace?: PaceOptions;
+  /** Safe to send twice? Defaults to true for GET, false otherwise. Never retried if false. */
+  idempotent?: boolean;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+  request: RequestSummary;
+  route: string;
+}
+
+export interface ResponseInfo {
+  service: Service;
+  method: string;
+  url: string;
+  status: number | undefined;
+  durationMs: number;
+  route: string;
+  attempt: number;
+  error?: GamestashError;
+}
+
+export interface HttpHooks {
+  onResponse?(info: ResponseInfo): void;
+  onRetry?(info: ResponseInfo & { delayMs: number }): void;
+}
+
+export interface HttpClientOptions {
+  dispatcher?: Dispatcher;
+  proxies?: string[];
+  pacer?: Pacer;
+  timeoutMs?: number;
+  retries?: number;
+  maxRetryWaitMs?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  userAgent?: string;
+  hooks?: HttpHooks;
+}
+
+const MAX_COOLDOWN_MS = 30 * 60_000;
+
+export class HttpClient {
+  readonly pacer: Pacer;
+  private readonly pool: RoutePool;
+  private readonly consecutive429 = new Map<string, number>();
+  private readonly options: Required<Omit<HttpClientOptions, 'dispatcher' | 'proxies' | 'pacer' | 'hooks'>>;
+  private readonly hooks: HttpHooks;
+
+  constructor(options: HttpClientOptions = {}) {
+    this.pool = new RoutePool(createRoutes(options));
+    this.pacer = options.pacer ?? new LocalPacer();
+    this.hooks = options.hooks ?? {};
+    this.options = {
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retries: options.retries ?? 3,
+      maxRetryWaitMs: options.maxRetryWaitMs ?? 15_000,
+      baseDelayMs: options.baseDelayMs ?? 500,
+      maxDelayMs: options.maxDelayMs ?? 30_000,
+      userAgent: options.userAgent ?? 'gamestash/0.1 (+https://github.com/gamestash/gamestash)',
+    };
+  }
+
+  async request<T>(req: HttpRequest, interpret: (res: HttpResponse) => T | Promise<T>): Promise<T> {
+    const idempotent = req.idempotent ?? (req.method ?? 'GET') === 'GET';
+    for (let attempt = 0; ; attempt++) {
+      const route = this.pool.pick();
+      const paceKey = req.pace ? `${req.pace.key}@${route.id}` : undefined;
+      const started = performance.now();
+      let error: GamestashError;
+      let status: number | undefined;
+      try {
+        if (req.pace && paceKey) {
+          await this.pacer.acquire(paceKey, req.pace.intervalMs, {
+            ...(req.pace.maxWaitMs === undefined ? {} : { maxWaitMs: req.pace.maxWaitMs }),
+            ...(req.signal ? { signal: req.signal } : {}),
+          });
+        }
+        const res = await this.send(req, route.dispatcher, route.id);
+        status = res.status;
+        const value = await interpret(res);
+        if (paceKey) this.consecutive429.delete(paceKey);
+        this.hooks.onResponse?.(this.info(req, route.id, status, started, attempt));
+        return value;
+      } catch (caught) {
+        if (!(caught instanceof GamestashError)) throw caught;
+        error = caught;
+      }
+      const info = this.info(req, route.id, status, started, attempt, error);
+      this.hooks.onResponse?.(info);
+
+      let delayMs = backoffDelay(attempt, this.options);
+      if (error instanceof RateLimitError) {
+        delayMs = await this.coolDown(req, paceKey, route.id, error);
+        if (!idempotent || attempt >= this.options.retries || delayMs > this.options.maxRetryWaitMs) {
+          throw new RateLimitError(error.message, delayMs, errorOptions(error));
+        }
+      }
+      if (!error.retryable || !idempotent || attempt >= this.options.retries) throw error;
+      if (delayMs > this.options.maxRetryWaitMs) throw error;
+      this.hooks.onRetry?.({ ...info, delayMs });
+      // After a 429 the pacer already holds the key back; sleeping as well would double it.
+      if (!(error instanceof RateLimitError && paceKey)) await sleep(delayMs, req.signal);
+    }
+  }
+
+  /** Records a 429 against the key and route; returns how long to hold back. */
+  private async coolDown(
+    req: HttpRequest,
+    paceKey: string | undefined,
+    routeId: string,
+    error: RateLimitError,
+  ) {
+    const count = (paceKey ? (this.consecutive429.get(paceKey) ?? 0) : 0) + 1;
+    if (paceKey) this.consecutive429.set(paceKey, count);
+    const base = req.pace?.rateLimitCooldownMs ?? this.options.baseDelayMs;
+    const wait = error.retryAfterMs ?? Math.min(MAX_COOLDOWN_MS, base * 2 ** (count - 1));
+    if (paceKey) await this.pacer.penalize(paceKey, wait);
+    if (this.pool.routes.length > 1) this.pool.bench(routeId, wait);
+    return wait;
+  }
+
+  /** One attempt, no retry: undici request with timeouts, body read as text. */
+  private async send(req: HttpRequest, dispatcher: Dispatcher, routeId: string): Promise<HttpResponse> {
+    const method = req.method ?? 'GET';
+    const summary: RequestSummary = { method, url: redactUrl(req.url) };
+    const timeout = req.timeoutMs ?? this.options.timeoutMs;
+    try {
+      const res = await undiciRequest(req.url, {
+        method,
+        dispatcher,
+        headers: { 'user-agent': this.options.userAgent, ...req.headers },
+        ...(req.body === undefined ? {} : { body: req.body }),
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+        ...(req.signal ? { signal: req.signal } : {}),
+      });
+      const body = await res.body.text();
+      return { status: res.statusCode, headers: res.headers, body, request: summary, route: routeId };
+    } catch (cause) {
+      throw transportError(cause, req.service, summary, timeout);
+    }
+  }
+
+  private info(
+    req: HttpRequest,
+    route: string,
+    status: number | undefined,
+    started: number,
+    attempt: number,
+    error?: GamestashError,
+  ): ResponseInfo {
+    return {
+      service: req.service,
+      method: req.method ?? 'GET',
+      url: redactUrl(req.url),
+      status,
+      durationMs: performance.now() - started,
+      route,
+      attempt,
+      ...(error ? { error } : {}),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+    await this.pacer.close?.();
+  }
+}
+
+function errorOptions(error: GamestashError) {
+  return {
+    service: error.service,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.code === undefined ? {} : { code: error.code }),
+    ...(error.request ? { request: error.request } : {}),
+    ...(error.body === undefined ? {} : { body: error.body }),
+  };
+}
+
+function transportError(cause: unknown, service: Service, request: RequestSummary, timeoutMs: number) {
+  if (cause instanceof GamestashError) return cause;
+  const isTimeout =
+    cause instanceof undiciErrors.HeadersTimeoutError ||
+    cause instanceof undiciErrors.BodyTimeoutError ||
+    cause instanceof undiciErrors.ConnectTimeoutError;
+  if (isTimeout) {
+    return new TimeoutError(`${service} did not answer within ${timeoutMs} ms (${request.url})`, {
+      service,
+      request,
+      retryable: true,
+      cause,
+    });
+  }
+  if (cause instanceof Error && cause.name === 'AbortError') {
+    return new ConnectionError(`request to ${service} was aborted`, { service, request, cause });
+  }
+  const reason =
+    cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : String(cause);
+  return new ConnectionError(`could not reach ${service} (${reason}) at ${request.url}`, {
+    service,
+    request,
+    retryable: true,
+    cause,
+  });
+}

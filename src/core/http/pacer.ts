@@ -1,0 +1,66 @@
+/**
+ * @module core/http/pacer
+ * Guarantees a minimum spacing between requests that share a key (an upstream host seen
+ * from one egress route), however many callers ask at once. Each caller reserves the next
+ * free slot synchronously, so concurrent callers line up instead of racing.
+ */
+import { QueueTimeoutError } from '../errors.js';
+
+export interface Pacer {
+  /**
+   * Resolves when the caller may send. `intervalMs` is the spacing for this key.
+   * Rejects with QueueTimeoutError when the slot is further away than `maxWaitMs`.
+   */
+  acquire(
+    key: string,
+    intervalMs: number,
+    options?: { maxWaitMs?: number; signal?: AbortSignal },
+  ): Promise<void>;
+  /** Pushes the key's next free slot at least `ms` into the future (after a 429). */
+  penalize(key: string, ms: number): Promise<void> | void;
+  close?(): Promise<void> | void;
+}
+
+export class LocalPacer implements Pacer {
+  private readonly nextFree = new Map<string, number>();
+  private readonly now: () => number;
+
+  constructor(now: () => number = () => performance.now() + performance.timeOrigin) {
+    this.now = now;
+  }
+
+  async acquire(key: string, intervalMs: number, options: { maxWaitMs?: number; signal?: AbortSignal } = {}) {
+    if (intervalMs <= 0 && !this.nextFree.has(key)) return;
+    const now = this.now();
+    const slot = Math.max(now, this.nextFree.get(key) ?? 0);
+    const wait = slot - now;
+    if (options.maxWaitMs !== undefined && wait > options.maxWaitMs) {
+      throw new QueueTimeoutError(
+        `waited too long for an upstream slot (${Math.ceil(wait)} ms needed, ${options.maxWaitMs} ms allowed)`,
+        { code: 'pacing_timeout' },
+      );
+    }
+    this.nextFree.set(key, slot + intervalMs);
+    if (wait > 0) await sleep(wait, options.signal);
+  }
+
+  penalize(key: string, ms: number): void {
+    const until = this.now() + ms;
+    if ((this.nextFree.get(key) ?? 0) < until) this.nextFree.set(key, until);
+  }
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

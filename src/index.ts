@@ -1,0 +1,10 @@
+/**
+ * @module gamestash
+ * The library's public API. Front-ends (CLI, gateway, MCP) use exactly these.
+ */
+export * from './core/config.js';
+export * from './core/errors.js';
+export * from './core/http/index.js';
+export * from './core/paginate.js';
+export * from './steam/ids/index.js';
+export * from './steam/community/inventory/index.js';

@@ -1,0 +1,120 @@
+/**
+ * @module steam/community/inventory/interpret
+ * Turns one `GET /inventory/...` response into a page or a typed error. Every status and
+ * body shape listed in UPSTREAM.md ("Steam community inventory") lands here.
+ */
+import {
+  MalformedResponseError,
+  NotFoundError,
+  PrivateError,
+  RateLimitError,
+  SessionExpiredError,
+  UpstreamError,
+  UpstreamInvalidRequestError,
+  UpstreamUnavailableError,
+  type GamestashErrorOptions,
+} from '../../../core/errors.js';
+import { parseRetryAfter } from '../../../core/http/backoff.js';
+import type { HttpResponse } from '../../../core/http/client.js';
+import { redactText } from '../../../core/http/redact.js';
+import type { RawInventoryPage } from './types.js';
+
+/** Steam answers 400 with a literal `null` body when count is above its page cap. */
+export class PageCapError extends UpstreamInvalidRequestError {}
+
+export interface InventoryTarget {
+  steamid64: string;
+  appid: number;
+  contextid: string;
+}
+
+export function interpretInventoryPage(res: HttpResponse, target: InventoryTarget): RawInventoryPage {
+  const who = `inventory ${target.steamid64}/${target.appid}/${target.contextid}`;
+  const base: GamestashErrorOptions = {
+    service: 'steam-community',
+    status: res.status,
+    request: res.request,
+    body: redactText(res.body.slice(0, 500)),
+  };
+  const location = headerOf(res, 'location');
+  if (res.status >= 300 && res.status < 400) {
+    if (location && /\/login/i.test(location)) {
+      throw new SessionExpiredError(
+        'Steam redirected to its login page: the session cookies have expired; refresh STEAM_COOKIES',
+        { ...base, code: 'login_redirect' },
+      );
+    }
+    throw new UpstreamError(`Steam redirected ${who} unexpectedly (${res.status})`, base);
+  }
+  if (res.status === 403) {
+    throw new PrivateError(
+      `${who} is private (or the profile is); only its owner can read it: set STEAM_COOKIES to the owner's session`,
+      base,
+    );
+  }
+  if (res.status === 401) {
+    // Reported once in 2026 (UPSTREAM.md): 401 with a null body for a never set-up profile.
+    throw new NotFoundError(`Steam has no community profile for ${target.steamid64} (never set up)`, base);
+  }
+  if (res.status === 429) {
+    throw new RateLimitError('Steam rate limited this IP', parseRetryAfter(res.headers['retry-after']), base);
+  }
+  if (res.status === 400) {
+    const isNull = res.body.trim() === 'null' || res.body.trim() === '';
+    const ErrorClass = isNull ? PageCapError : UpstreamInvalidRequestError;
+    throw new ErrorClass(`Steam rejected the request for ${who} (400): check the steamid and context`, {
+      ...base,
+      code: 'bad_request',
+    });
+  }
+  if (res.status >= 500) throw serverError(res, who, base);
+  if (res.status !== 200) throw new UpstreamError(`Steam answered ${res.status} for ${who}`, base);
+
+  let page: RawInventoryPage | null;
+  try {
+    page = JSON.parse(res.body) as RawInventoryPage | null;
+  } catch {
+    // Truncated bodies happen under load; a fresh request usually succeeds.
+    throw new MalformedResponseError(`Steam sent unreadable JSON for ${who}`, { ...base, retryable: true });
+  }
+  if (!page || typeof page !== 'object') {
+    throw new MalformedResponseError(`Steam sent an empty answer for ${who}`, { ...base, retryable: true });
+  }
+  if (page.success !== 1 && page.success !== true) {
+    const reason = page.Error ?? page.error ?? 'no reason given';
+    throw new UpstreamUnavailableError(`Steam could not load ${who}: ${reason}`, {
+      ...base,
+      code: 'success_false',
+      retryable: true,
+    });
+  }
+  if (page.assets !== undefined && !Array.isArray(page.assets)) {
+    throw new MalformedResponseError(`Steam sent assets that are not a list for ${who}`, base);
+  }
+  return page;
+}
+
+/** `{"error": "EYldRefreshAppIfNecessary failed with EResult 55"}`: the trailing number is an EResult. */
+function serverError(res: HttpResponse, who: string, base: GamestashErrorOptions) {
+  let message: string | undefined;
+  try {
+    const parsed = JSON.parse(res.body) as { error?: string; Error?: string } | null;
+    message = parsed?.error ?? parsed?.Error;
+  } catch {
+    message = undefined;
+  }
+  const eresult = message ? /EResult\s+(\d+)/i.exec(message)?.[1] : undefined;
+  const detail = eresult
+    ? `EResult ${eresult}: the app may have no inventory for this account, or Steam is having trouble`
+    : `HTTP ${res.status}`;
+  return new UpstreamUnavailableError(`Steam failed to load ${who} (${detail})`, {
+    ...base,
+    ...(eresult ? { code: Number(eresult) } : {}),
+    retryable: true,
+  });
+}
+
+function headerOf(res: HttpResponse, name: string): string | undefined {
+  const value = res.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

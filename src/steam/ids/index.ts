@@ -1,0 +1,3 @@
+/** @module steam/ids */
+export * from './parse.js';
+export * from './resolve.js';

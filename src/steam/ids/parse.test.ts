@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../core/errors.js';
+import { accountIdOf, parseSteamIdentity, steamId64FromAccountId, toSteamId64 } from './parse.js';
+
+const ID = '76561198012345678';
+
+describe('Steam identities', () => {
+  it('accepts SteamID64, Steam2, Steam3 and surrounding whitespace', () => {
+    expect(toSteamId64(` ${ID} `)).toBe(ID);
+    expect(toSteamId64('STEAM_0:0:26039975')).toBe(ID);
+    expect(toSteamId64('STEAM_1:0:26039975')).toBe(ID);
+    expect(toSteamId64('[U:1:52079950]')).toBe(ID);
+  });
+
+  it('rejects what the steamid package lets through as invalid ids', () => {
+    for (const bad of [
+      '',
+      '0',
+      '123',
+      '99999999999999999999999',
+      'STEAM_0:1:',
+      'abc def',
+      '103582791429521412',
+    ]) {
+      expect(() => toSteamId64(bad)).toThrow(InvalidInputError);
+    }
+  });
+
+  it('reads profile, vanity and trade URLs', () => {
+    expect(parseSteamIdentity(`https://steamcommunity.com/profiles/${ID}/`)).toEqual({
+      kind: 'steamid',
+      steamid64: ID,
+    });
+    expect(parseSteamIdentity('https://steamcommunity.com/id/gaben')).toEqual({
+      kind: 'vanity',
+      vanity: 'gaben',
+    });
+    expect(parseSteamIdentity('gaben')).toEqual({ kind: 'vanity', vanity: 'gaben' });
+    expect(
+      parseSteamIdentity('https://steamcommunity.com/tradeoffer/new/?partner=52079950&token=YDAlR4bC'),
+    ).toEqual({
+      kind: 'steamid',
+      steamid64: ID,
+      tradeToken: 'YDAlR4bC',
+    });
+  });
+
+  it('converts between SteamID64 and account ids', () => {
+    expect(accountIdOf(ID)).toBe(52079950);
+    expect(steamId64FromAccountId(52079950)).toBe(ID);
+  });
+
+  it('explains what it expected', () => {
+    expect(() => parseSteamIdentity('https://example.com/x')).toThrow(/invalid steamid .*SteamID64/);
+    expect(() => parseSteamIdentity('https://steamcommunity.com/tradeoffer/new/?token=x')).toThrow(/partner/);
+  });
+});

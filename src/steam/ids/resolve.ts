@@ -1,0 +1,100 @@
+/**
+ * @module steam/ids/resolve
+ * Turns a vanity name into a SteamID64: with a Web API key through
+ * ISteamUser/ResolveVanityURL, otherwise through the profile's `?xml=1` page.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import {
+  AuthenticationError,
+  MalformedResponseError,
+  NotFoundError,
+  UpstreamUnavailableError,
+} from '../../core/errors.js';
+import type { HttpClient, HttpResponse } from '../../core/http/client.js';
+import { parseSteamIdentity, toSteamId64 } from './parse.js';
+
+export interface ResolveOptions {
+  http: HttpClient;
+  communityUrl: string;
+  apiUrl: string;
+  apiKey?: string | undefined;
+  /** Pacing for the community host (the XML page counts against the same limit). */
+  communityIntervalMs?: number;
+}
+
+export interface ResolvedSteamId {
+  steamid64: string;
+  tradeToken?: string;
+}
+
+export async function resolveSteamId(input: string, options: ResolveOptions): Promise<ResolvedSteamId> {
+  const identity = parseSteamIdentity(input);
+  if (identity.kind === 'steamid') {
+    return {
+      steamid64: identity.steamid64,
+      ...(identity.tradeToken ? { tradeToken: identity.tradeToken } : {}),
+    };
+  }
+  const steamid64 = options.apiKey
+    ? await viaWebApi(identity.vanity, options)
+    : await viaProfileXml(identity.vanity, options);
+  return { steamid64 };
+}
+
+async function viaWebApi(vanity: string, options: ResolveOptions): Promise<string> {
+  const url = new URL('/ISteamUser/ResolveVanityURL/v1/', options.apiUrl);
+  url.searchParams.set('key', options.apiKey ?? '');
+  url.searchParams.set('vanityurl', vanity);
+  return options.http.request({ service: 'steam-webapi', url }, (res) => {
+    checkWebApiStatus(res);
+    let parsed: { response?: { success?: number; steamid?: string; message?: string } };
+    try {
+      parsed = JSON.parse(res.body) as typeof parsed;
+    } catch {
+      throw new MalformedResponseError(
+        'ResolveVanityURL answered with unreadable JSON',
+        meta(res, 'steam-webapi'),
+      );
+    }
+    if (parsed.response?.success === 1 && parsed.response.steamid)
+      return toSteamId64(parsed.response.steamid);
+    throw new NotFoundError(`no Steam profile has the custom URL "${vanity}"`, meta(res, 'steam-webapi'));
+  });
+}
+
+async function viaProfileXml(vanity: string, options: ResolveOptions): Promise<string> {
+  const url = new URL(`/id/${encodeURIComponent(vanity)}/`, options.communityUrl);
+  url.searchParams.set('xml', '1');
+  const pace = { key: new URL(options.communityUrl).host, intervalMs: options.communityIntervalMs ?? 0 };
+  return options.http.request({ service: 'steam-community', url, pace }, (res) => {
+    if (res.status >= 500) throw new UpstreamUnavailableError(`Steam answered ${res.status}`, meta(res));
+    const doc = new XMLParser({ parseTagValue: false }).parse(res.body) as {
+      profile?: { steamID64?: string };
+      response?: { error?: string };
+    };
+    const id = doc.profile?.steamID64;
+    if (id) return toSteamId64(String(id));
+    throw new NotFoundError(`no Steam profile has the custom URL "${vanity}"`, meta(res));
+  });
+}
+
+function checkWebApiStatus(res: HttpResponse): void {
+  if (res.status === 401 || res.status === 403 || /Access is denied/i.test(res.body.slice(0, 2000))) {
+    throw new AuthenticationError(
+      'the Steam Web API key was refused (check STEAM_API_KEY)',
+      meta(res, 'steam-webapi'),
+    );
+  }
+  if (res.status === 429)
+    throw new UpstreamUnavailableError('Steam Web API rate limited', meta(res, 'steam-webapi'));
+  if (res.status >= 500) {
+    throw new UpstreamUnavailableError(`Steam Web API answered ${res.status}`, {
+      ...meta(res, 'steam-webapi'),
+      retryable: true,
+    });
+  }
+}
+
+function meta(res: HttpResponse, service: 'steam-community' | 'steam-webapi' = 'steam-community') {
+  return { service, status: res.status, request: res.request, body: res.body.slice(0, 500) };
+}
