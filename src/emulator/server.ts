@@ -71,7 +71,9 @@ export async function serveModules(options: ServeOptions): Promise<RunningEmulat
   });
   server.keepAliveTimeout = 60_000;
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  );
   const { port } = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
   return {
@@ -90,7 +92,11 @@ export async function serveModules(options: ServeOptions): Promise<RunningEmulat
   };
 }
 
-async function dispatch(modules: EmulatorModule[], req: EmulatorRequest, res: ServerResponse): Promise<number> {
+async function dispatch(
+  modules: EmulatorModule[],
+  req: EmulatorRequest,
+  res: ServerResponse,
+): Promise<number> {
   try {
     for (const module of modules) {
       const reply = await module.handle(req, res);
@@ -99,7 +105,10 @@ async function dispatch(modules: EmulatorModule[], req: EmulatorRequest, res: Se
       // after taking over the response.
       if (res.headersSent || res.writableEnded) return res.statusCode;
     }
-    return send(res, { status: 404, body: { error: `no emulated route for ${req.method} ${req.url.pathname}` } });
+    return send(res, {
+      status: 404,
+      body: { error: `no emulated route for ${req.method} ${req.url.pathname}` },
+    });
   } catch (error) {
     return send(res, { status: 500, body: { error: `emulator failure: ${(error as Error).message}` } });
   }
