@@ -6,7 +6,9 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ExitCode, printError } from './output/errors.js';
+import { registerEmulatorCommand } from './commands/emulator.js';
 import { registerSteamCommands } from './commands/steam.js';
+import { registerRobloxCommands } from './commands/roblox.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('gamestash')
@@ -16,6 +18,8 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride();
 
   registerSteamCommands(program);
+  registerEmulatorCommand(program);
+  registerRobloxCommands(program);
 
   try {
     await program.parseAsync(argv);

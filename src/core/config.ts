@@ -27,6 +27,8 @@ export interface RobloxConfig {
   apiUrl: string;
   apiKey: string | undefined;
   oauthToken: string | undefined;
+  /** Who owns the API key (user or group): every key of one owner shares one rate budget. */
+  owner: string | undefined;
   /** Requests per minute allowed per API-key owner (shared by all that owner's keys). */
   apiKeyPerMinute: number;
   /** Requests per minute allowed per OAuth2 token. */
@@ -76,6 +78,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     apiUrl: url(env, 'GAMESTASH_ROBLOX_API_URL', 'https://apis.roblox.com'),
     apiKey: text(env, 'ROBLOX_API_KEY'),
     oauthToken: text(env, 'ROBLOX_OAUTH_TOKEN'),
+    owner: text(env, 'GAMESTASH_ROBLOX_API_KEY_OWNER'),
     apiKeyPerMinute: int(env, 'GAMESTASH_ROBLOX_API_KEY_PER_MINUTE', 100, 1, 1_000_000),
     oauthPerMinute: int(env, 'GAMESTASH_ROBLOX_OAUTH_PER_MINUTE', 20, 1, 1_000_000),
     ...defined(overrides.roblox),

@@ -23,6 +23,8 @@ export interface Pacer {
 
 export class LocalPacer implements Pacer {
   private readonly nextFree = new Map<string, number>();
+  /** When each key last actually sent: a timer that fired late must not squeeze the next one. */
+  private readonly lastSent = new Map<string, number>();
   private readonly now: () => number;
 
   constructor(now: () => number = () => performance.now() + performance.timeOrigin) {
@@ -42,6 +44,17 @@ export class LocalPacer implements Pacer {
     }
     this.nextFree.set(key, slot + intervalMs);
     if (wait > 0) await sleep(wait, options.signal);
+    // Timers fire late when the event loop is busy (parsing a large page): if the previous
+    // send went out late, wait until a full interval has passed since it, and push the
+    // queue behind us back by the same amount.
+    for (;;) {
+      const since = this.now() - (this.lastSent.get(key) ?? -Infinity);
+      if (since >= intervalMs) break;
+      const shortfall = intervalMs - since;
+      this.nextFree.set(key, Math.max(this.nextFree.get(key) ?? 0, this.now() + shortfall + intervalMs));
+      await sleep(shortfall, options.signal);
+    }
+    this.lastSent.set(key, this.now());
   }
 
   penalize(key: string, ms: number): void {

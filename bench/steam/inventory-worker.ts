@@ -1,0 +1,76 @@
+/**
+ * One timed fetch of a whole inventory, in its own process (peak RSS is per process).
+ * Modes: `bare` (fetch + JSON.parse per page, the floor), `gamestash` (fetch, merge and
+ * join every asset to its description and properties), `steamcommunity`
+ * (node-steamcommunity's getUserInventoryContents, pointed at the emulator).
+ * Prints one JSON line: {ms, items, maxRssMb}.
+ */
+import { HttpClient } from '../../src/core/http/client.js';
+import { SteamInventoryClient } from '../../src/steam/community/inventory/client.js';
+
+const [mode, baseUrl, steamid, appid, contextid] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
+
+async function bare(): Promise<number> {
+  let cursor: string | undefined;
+  let items = 0;
+  for (;;) {
+    const url = `${baseUrl}/inventory/${steamid}/${appid}/${contextid}?l=english&count=2000${cursor ? `&start_assetid=${cursor}` : ''}`;
+    const page = (await (await fetch(url)).json()) as {
+      assets?: unknown[];
+      more_items?: number;
+      last_assetid?: string;
+    };
+    items += page.assets?.length ?? 0;
+    if (!page.more_items) return items;
+    cursor = page.last_assetid;
+  }
+}
+
+async function gamestash(): Promise<number> {
+  const http = new HttpClient({ retries: 0 });
+  const client = new SteamInventoryClient({ http, communityUrl: baseUrl, intervalMs: 0 });
+  let items = 0;
+  for await (const item of client.items({ steamid, appid, contextid })) if (item.classid) items++;
+  await http.close();
+  return items;
+}
+
+async function steamcommunity(): Promise<number> {
+  const { default: SteamCommunity } = (await import('steamcommunity')) as unknown as {
+    default: new () => Record<string, unknown>;
+  };
+  const community = new SteamCommunity() as Record<string, unknown> & {
+    getUserInventoryContents: (...args: unknown[]) => void;
+  };
+  // STACK.md: the documented hook for rewriting node-steamcommunity's request URLs.
+  community.onPreHttpRequest = (_id: unknown, _source: unknown, options: { uri?: string; url?: string }) => {
+    for (const field of ['uri', 'url'] as const) {
+      const value = options[field];
+      if (typeof value === 'string') options[field] = value.replace('https://steamcommunity.com', baseUrl);
+    }
+    return false;
+  };
+  return new Promise((resolve, reject) => {
+    community.getUserInventoryContents(
+      steamid,
+      Number(appid),
+      Number(contextid),
+      false,
+      'english',
+      (err: Error | null, inventory: unknown[]) => (err ? reject(err) : resolve(inventory.length)),
+    );
+  });
+}
+
+const run = { bare, gamestash, steamcommunity }[mode as 'bare'];
+if (!run) throw new Error(`unknown mode ${mode}`);
+const started = performance.now();
+const items = await run();
+const ms = performance.now() - started;
+console.log(JSON.stringify({ ms, items, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

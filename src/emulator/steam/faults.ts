@@ -1,0 +1,81 @@
+/**
+ * @module emulator/steam/faults
+ * Injected failures for inventory requests, each one a way Steam really fails
+ * (UPSTREAM.md): EResult 500s, hangs, cut-off bodies, `success: false` with HTTP 200, and
+ * redirects to the login page when the session is gone. Which request fails is a pure
+ * function of (seed, request number), or forced by the scenario's `script`.
+ */
+import type { EmulatorReply, EmulatorRequest } from '../types.js';
+import { hash32, mix32 } from './random.js';
+import { STEAM_FAULT_KINDS, type SteamFaultKind, type SteamFaultScenario } from './scenario.js';
+
+export const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+/** UPSTREAM.md: `{"error": "EYldRefreshAppIfNecessary failed with EResult 55"}`; the number is an EResult. */
+export function eresultReply(eresult: number): EmulatorReply {
+  return { status: 500, body: { error: `EYldRefreshAppIfNecessary failed with EResult ${eresult}` } };
+}
+
+export class FaultInjector {
+  readonly injected: Record<SteamFaultKind, number> = emptyCounts();
+
+  constructor(private readonly config: SteamFaultScenario) {}
+
+  /** The fault for inventory request number `n` (1-based), if any. */
+  pick(n: number): SteamFaultKind | undefined {
+    const kind = this.config.script[String(n)] ?? this.draw(n);
+    if (kind) this.injected[kind]++;
+    return kind;
+  }
+
+  private draw(n: number): SteamFaultKind | undefined {
+    const { rate, kinds, seed } = this.config;
+    if (rate <= 0 || kinds.length === 0) return undefined;
+    const roll = mix32(seed ^ mix32(n)) / 4294967296;
+    if (roll >= rate) return undefined;
+    return kinds[hash32(`${seed}:${n}`) % kinds.length];
+  }
+
+  reset(): void {
+    Object.assign(this.injected, emptyCounts());
+  }
+}
+
+function emptyCounts(): Record<SteamFaultKind, number> {
+  return Object.fromEntries(STEAM_FAULT_KINDS.map((kind) => [kind, 0])) as Record<SteamFaultKind, number>;
+}
+
+/**
+ * The reply for a fault. `normal` is what the request would have got (for `truncated`).
+ * `timeout` never settles: the socket stays open until the client gives up or the
+ * emulator closes (server.close() destroys open connections).
+ */
+export function faultReply(
+  kind: SteamFaultKind,
+  req: EmulatorRequest,
+  normal: () => EmulatorReply,
+): EmulatorReply | Promise<never> {
+  switch (kind) {
+    case 'eresult500':
+      return eresultReply(55);
+    case 'eresult20':
+      // EResult 20 = ServiceUnavailable: transient, retry with backoff (UPSTREAM.md).
+      return eresultReply(20);
+    case 'timeout':
+      return new Promise<never>(() => undefined);
+    case 'truncated': {
+      const reply = normal();
+      const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null);
+      return { status: 200, headers: JSON_HEADERS, body: text.slice(0, Math.floor(text.length / 2)) };
+    }
+    case 'successFalse':
+      // UPSTREAM.md: `success: false` with an `Error` string is possible with HTTP 200.
+      return { status: 200, body: { success: false, Error: 'Failed to load inventory' } };
+    case 'loginRedirect': {
+      // UPSTREAM.md: a redirect to /login means the session cookies have expired.
+      const base = `http://${req.headers.host ?? 'steamcommunity.com'}`;
+      const goto = encodeURIComponent(`${req.url.pathname.slice(1)}${req.url.search}`);
+      return { status: 302, headers: { location: `${base}/login/home/?goto=${goto}` }, body: '' };
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * @module emulator/steam
+ * The emulated Steam Community (inventories, profile XML, login page) and the one Web API
+ * method the toolkit needs for vanity names. Behaviour follows UPSTREAM.md, quirks included.
+ */
+import type { EmulatorModule, EmulatorReply, EmulatorRequest } from '../types.js';
+import { FaultInjector } from './faults.js';
+import { InventoryCache } from './generate.js';
+import { handleInventory, pregenerate, type InventoryRouteState } from './inventory-route.js';
+import { PageBodyCache } from './page-cache.js';
+import { IpPacer } from './pacing.js';
+import { handleProfile } from './profile.js';
+import {
+  resolveSteamScenario,
+  type SteamFaultKind,
+  type SteamScenario,
+  type SteamScenarioInput,
+} from './scenario.js';
+import { handleResolveVanity } from './vanity.js';
+
+export * from './scenario.js';
+export { steamScenarioSchema } from './scenario-schema.js';
+
+export interface SteamModuleStats {
+  inventoryRequests: number;
+  /** Requests answered 429 by the per-IP pacing (bans included). */
+  rateLimited: number;
+  bans: number;
+  /** Faults injected, by kind (timeouts never reach the request log, so count them here). */
+  faults: Record<SteamFaultKind, number>;
+}
+
+export interface SteamCommunityModule extends EmulatorModule {
+  scenario: SteamScenario;
+  stats(): SteamModuleStats;
+}
+
+export interface SteamModuleOptions {
+  /** Clock for pacing (tests may pass a fake one). */
+  now?: () => number;
+}
+
+export function createSteamCommunityModule(
+  scenarioInput: SteamScenarioInput = {},
+  options: SteamModuleOptions = {},
+): SteamCommunityModule {
+  const scenario = resolveSteamScenario(scenarioInput);
+  const state: InventoryRouteState = {
+    scenario,
+    cache: new InventoryCache(),
+    pages: new PageBodyCache(),
+    pacer: new IpPacer(scenario.rateLimit, options.now),
+    faults: new FaultInjector(scenario.faults),
+    requests: 0,
+  };
+  pregenerate(state);
+  return {
+    name: 'steam-community',
+    scenario,
+    handle(req: EmulatorRequest): EmulatorReply | Promise<never> | undefined {
+      return (
+        handleInventory(req, state) ?? handleProfile(req, scenario) ?? handleResolveVanity(req, scenario)
+      );
+    },
+    reset() {
+      // Generated inventories stay cached: they are a pure function of the scenario.
+      state.requests = 0;
+      state.pacer.reset();
+      state.faults.reset();
+    },
+    stats: () => ({
+      inventoryRequests: state.requests,
+      rateLimited: state.pacer.limited,
+      bans: state.pacer.bans,
+      faults: { ...state.faults.injected },
+    }),
+  };
+}
