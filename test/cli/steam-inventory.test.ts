@@ -52,7 +52,11 @@ describe('gamestash steam inventory', () => {
     emulator.reset();
     const { code, stdout } = await runCli(['steam', 'inventory', BIG, '--raw'], env);
     expect(code).toBe(0);
-    const raw = JSON.parse(stdout) as { assets: { assetid: string }[]; total_inventory_count: number; success: number };
+    const raw = JSON.parse(stdout) as {
+      assets: { assetid: string }[];
+      total_inventory_count: number;
+      success: number;
+    };
     expect(raw.assets).toHaveLength(4500);
     expect(new Set(raw.assets.map((a) => a.assetid)).size).toBe(4500);
     expect(raw.total_inventory_count).toBe(4500);
@@ -67,9 +71,13 @@ describe('gamestash steam inventory', () => {
     }[];
     expect(all).toHaveLength(30);
     expect(all[0]!.iconUrl).toMatch(/^https:\/\//);
-    const tradable = JSON.parse((await runCli(['steam', 'inventory', OWNER, '--json', '--tradable'], env)).stdout) as unknown[];
+    const tradable = JSON.parse(
+      (await runCli(['steam', 'inventory', OWNER, '--json', '--tradable'], env)).stdout,
+    ) as unknown[];
     expect(tradable.length).toBe(all.filter((i) => i.tradable).length);
-    const limited = JSON.parse((await runCli(['steam', 'inventory', BIG, '--json', '--limit', '5'], env)).stdout) as unknown[];
+    const limited = JSON.parse(
+      (await runCli(['steam', 'inventory', BIG, '--json', '--limit', '5'], env)).stdout,
+    ) as unknown[];
     expect(limited).toHaveLength(5);
   });
 
@@ -77,7 +85,9 @@ describe('gamestash steam inventory', () => {
     const table = await runCli(['steam', 'inventory', OWNER, '--summary'], env);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/name .*quantity/);
-    const json = JSON.parse((await runCli(['steam', 'inventory', OWNER, '--summary', '--json'], env)).stdout) as {
+    const json = JSON.parse(
+      (await runCli(['steam', 'inventory', OWNER, '--summary', '--json'], env)).stdout,
+    ) as {
       quantity: number;
     }[];
     expect(json.reduce((n, l) => n + l.quantity, 0)).toBe(30);
@@ -112,7 +122,12 @@ describe('gamestash steam inventory', () => {
   });
 
   it('shows --help for every command', async () => {
-    for (const args of [['--help'], ['steam', '--help'], ['steam', 'inventory', '--help'], ['emulator', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['steam', '--help'],
+      ['steam', 'inventory', '--help'],
+      ['emulator', '--help'],
+    ]) {
       const { code, stdout } = await runCli(args, env);
       expect(code).toBe(0);
       expect(stdout).toMatch(/Usage: gamestash/);
@@ -123,7 +138,12 @@ describe('gamestash steam inventory', () => {
 describe('gamestash steam inventory against a failing upstream', () => {
   it('reports a rate limit with the wait instead of hammering Steam (exit 3)', async () => {
     const limited = await startEmulator({
-      scenario: { steam: { rateLimit: { minIntervalMs: 60_000 }, users: { [BIG]: { inventories: { '730/2': { size: 4500 } } } } } },
+      scenario: {
+        steam: {
+          rateLimit: { minIntervalMs: 60_000 },
+          users: { [BIG]: { inventories: { '730/2': { size: 4500 } } } },
+        },
+      },
     });
     const { code, stdout, stderr } = await runCli(['steam', 'inventory', BIG, '--raw'], {
       ...env,
@@ -138,7 +158,12 @@ describe('gamestash steam inventory against a failing upstream', () => {
 
   it('fails cleanly on unreadable upstream JSON, printing nothing partial (exit 1)', async () => {
     const broken = await startEmulator({
-      scenario: { steam: { faults: { rate: 1, kinds: ['truncated'] }, users: { [OWNER]: { inventories: { '730/2': { size: 30 } } } } } },
+      scenario: {
+        steam: {
+          faults: { rate: 1, kinds: ['truncated'] },
+          users: { [OWNER]: { inventories: { '730/2': { size: 30 } } } },
+        },
+      },
     });
     const { code, stdout, stderr } = await runCli(['steam', 'inventory', OWNER, '--json'], {
       ...env,

@@ -23,7 +23,11 @@ type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 let emulator: Emulator | undefined;
 const closers: (() => Promise<void>)[] = [];
 
-async function setup(steam: SteamScenarioInput, options: Parameters<typeof inventoryClient>[1] = {}, http = {}) {
+async function setup(
+  steam: SteamScenarioInput,
+  options: Parameters<typeof inventoryClient>[1] = {},
+  http = {},
+) {
   emulator = await startEmulator({ scenario: { steam } });
   const { client, http: httpClient } = inventoryClient(emulator.url, options, http);
   closers.push(() => httpClient.close());
@@ -125,7 +129,9 @@ describe('SteamInventoryClient paging', () => {
 
 describe('SteamInventoryClient errors', () => {
   it('maps a private inventory (403 null) to PrivateError, and lets the owner in with cookies', async () => {
-    const users = { [OWNER]: { private: true, cookie: 'owner-cookie-value', inventories: { '730/2': { size: 7 } } } };
+    const users = {
+      [OWNER]: { private: true, cookie: 'owner-cookie-value', inventories: { '730/2': { size: 7 } } },
+    };
     const { client, emulator } = await setup({ users });
     await expect(client.fetchAll(req)).rejects.toBeInstanceOf(PrivateError);
     const owner = inventoryClient(emulator.url, { cookies: 'steamLoginSecure=owner-cookie-value' });
@@ -168,7 +174,11 @@ describe('SteamInventoryClient errors', () => {
   });
 
   it('times out a silent upstream', async () => {
-    const { client } = await setup({ users: inv(10), faults: { rate: 1, kinds: ['timeout'] } }, {}, { timeoutMs: 200, retries: 0 });
+    const { client } = await setup(
+      { users: inv(10), faults: { rate: 1, kinds: ['timeout'] } },
+      {},
+      { timeoutMs: 200, retries: 0 },
+    );
     await expect(client.fetchAll(req)).rejects.toBeInstanceOf(TimeoutError);
   });
 
@@ -178,7 +188,10 @@ describe('SteamInventoryClient errors', () => {
   });
 
   it('maps a 429 to RateLimitError with the cool-down and stops sending', async () => {
-    const { client, emulator } = await setup({ users: inv(4500), rateLimit: { minIntervalMs: 60_000 } }, { rateLimitCooldownMs: 60_000 });
+    const { client, emulator } = await setup(
+      { users: inv(4500), rateLimit: { minIntervalMs: 60_000 } },
+      { rateLimitCooldownMs: 60_000 },
+    );
     const error = (await client.fetchAll(req).catch((e) => e)) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(60_000);
