@@ -65,7 +65,13 @@ export function faultReply(
       return new Promise<never>(() => undefined);
     case 'truncated': {
       const reply = normal();
-      const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null);
+      const body = reply.body;
+      const text =
+        typeof body === 'string'
+          ? body
+          : Buffer.isBuffer(body)
+            ? body.toString('utf8')
+            : JSON.stringify(body ?? null);
       return { status: 200, headers: JSON_HEADERS, body: text.slice(0, Math.floor(text.length / 2)) };
     }
     case 'successFalse':
