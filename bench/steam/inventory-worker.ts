@@ -36,7 +36,7 @@ async function gamestash(): Promise<number> {
   const http = new HttpClient({ retries: 0 });
   const client = new SteamInventoryClient({ http, communityUrl: baseUrl, intervalMs: 0 });
   let items = 0;
-  for await (const item of client.items({ steamid, appid, contextid })) if (item.classid) items++;
+  for await (const item of client.items({ steamid, appid, contextid, all: true })) if (item.classid) items++;
   await http.close();
   return items;
 }

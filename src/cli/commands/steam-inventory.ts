@@ -39,7 +39,7 @@ export async function steamInventory(who: string, options: SteamInventoryOptions
       steamid: steamid64,
       appid: options.app,
       contextid: options.context,
-      ...(options.limit === undefined ? {} : { limit: options.limit }),
+      ...(options.limit === undefined ? { all: true } : { limit: options.limit }),
       onProgress: (done: number, total: number | undefined) => progress.update(done, total),
     };
     if (options.raw) {

@@ -39,6 +39,8 @@ export interface InventoryRequest {
   /** Stop after this many assets (the last page may be cut). */
   limit?: number;
   signal?: AbortSignal;
+  /** The caller will read every item (lets `items()` fetch the next page ahead). */
+  all?: boolean;
   /** Called after each page: assets so far and Steam's total. */
   onProgress?: (fetched: number, total: number | undefined) => void;
 }
@@ -59,51 +61,78 @@ export class SteamInventoryClient {
     this.host = new URL(options.communityUrl).host;
   }
 
-  /** Yields each page as Steam sent it, minus assets already seen on an earlier page. */
-  async *pages(request: InventoryRequest): AsyncGenerator<RawInventoryPage> {
+  /**
+   * Yields each page as Steam sent it, minus assets already seen on an earlier page.
+   * With `prefetch`, the next page is requested as soon as this one's cursor is known, so
+   * the caller's work on a page overlaps the next download; leaving the loop early aborts
+   * the prefetch (at worst one page was requested for nothing — pass `limit` to avoid it).
+   */
+  async *pages(
+    request: InventoryRequest,
+    { prefetch = false }: { prefetch?: boolean } = {},
+  ): AsyncGenerator<RawInventoryPage> {
     const target = validateTarget(request);
     const seenAssets = new Set<string>();
     const seenCursors = new Set<string>();
-    let cursor: string | undefined;
+    const abort = new AbortController();
+    const signal = request.signal ? AbortSignal.any([request.signal, abort.signal]) : abort.signal;
+    const fetchPage = (cursor: string | undefined, first: boolean) => {
+      const pending = this.fetchPage(target, cursor, first, { ...request, signal });
+      pending.catch(() => undefined); // awaited below; never an unhandled rejection if abandoned
+      return pending;
+    };
+    let pending = fetchPage(undefined, true);
     let fetched = 0;
-    for (let first = true; ; first = false) {
-      const page = await this.fetchPage(target, cursor, first, request);
-      const assets = (page.assets ?? []).filter((a) => {
-        // An asset id seen on an earlier page is a duplicate from shifting pages: drop it.
-        if (seenAssets.has(a.assetid)) return false;
-        seenAssets.add(a.assetid);
-        return true;
-      });
-      const limited = request.limit !== undefined && fetched + assets.length >= request.limit;
-      const kept = limited ? assets.slice(0, Math.max(0, (request.limit ?? 0) - fetched)) : assets;
-      fetched += kept.length;
-      request.onProgress?.(fetched, page.total_inventory_count);
-      yield page.assets === undefined ? page : { ...page, assets: kept };
-      if (limited || !isTruthy(page.more_items)) return;
-      const next = page.last_assetid;
-      if (!next) throw new MalformedResponseError('Steam said more_items but sent no last_assetid', meta());
-      if (seenCursors.has(next)) {
-        throw new MalformedResponseError(
-          `Steam repeated last_assetid ${next}: stopping a paging loop`,
-          meta(),
-        );
+    try {
+      for (;;) {
+        const page = await pending;
+        const assets = (page.assets ?? []).filter((a) => {
+          // An asset id seen on an earlier page is a duplicate from shifting pages: drop it.
+          if (seenAssets.has(a.assetid)) return false;
+          seenAssets.add(a.assetid);
+          return true;
+        });
+        const limited = request.limit !== undefined && fetched + assets.length >= request.limit;
+        const kept = limited ? assets.slice(0, Math.max(0, (request.limit ?? 0) - fetched)) : assets;
+        fetched += kept.length;
+        request.onProgress?.(fetched, page.total_inventory_count);
+        const out = page.assets === undefined ? page : { ...page, assets: kept };
+        if (limited || !isTruthy(page.more_items)) {
+          yield out;
+          return;
+        }
+        const next = page.last_assetid;
+        if (!next) throw new MalformedResponseError('Steam said more_items but sent no last_assetid', meta());
+        if (seenCursors.has(next)) {
+          throw new MalformedResponseError(
+            `Steam repeated last_assetid ${next}: stopping a paging loop`,
+            meta(),
+          );
+        }
+        seenCursors.add(next);
+        if (prefetch) pending = fetchPage(next, false);
+        yield out;
+        if (!prefetch) pending = fetchPage(next, false);
       }
-      seenCursors.add(next);
-      cursor = next;
+    } finally {
+      abort.abort();
     }
   }
 
   /** Every page merged into Steam's own shape (`assets`, `descriptions`, `total_inventory_count`, ...). */
   async fetchAll(request: InventoryRequest): Promise<RawInventory> {
     const merger = new InventoryMerger();
-    for await (const page of this.pages(request)) merger.add(page);
+    for await (const page of this.pages(request, { prefetch: true })) merger.add(page);
     return merger.result();
   }
 
   /** Normalized items, joined to their descriptions and CS2 properties. */
   async *items(request: InventoryRequest): AsyncGenerator<InventoryItem> {
     const target = validateTarget(request);
-    for await (const page of this.pages(request)) yield* normalizePage(page, target.steamid64);
+    // Prefetch only when the caller said how much it wants (or wants it all): a caller that
+    // breaks out early without a limit should not cost an extra upstream request.
+    const prefetch = request.limit !== undefined || request.all === true;
+    for await (const page of this.pages(request, { prefetch })) yield* normalizePage(page, target.steamid64);
   }
 
   private async fetchPage(
