@@ -221,3 +221,15 @@ describe('pacing', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(5 * 250);
   });
 });
+
+describe('trade-protected items (context 16)', () => {
+  it('shows context 16 to its owner only (UPSTREAM.md: 2025-07 trade protection)', async () => {
+    const users = { [OWNER]: { cookie: 'owner-cookie-value', inventories: { '730/16': { size: 3 } } } };
+    const { client, emulator } = await setup({ users });
+    const protectedReq = { steamid: OWNER, appid: 730, contextid: 16 };
+    expect((await client.fetchAll(protectedReq)).assets).toHaveLength(0);
+    const owner = inventoryClient(emulator.url, { cookies: 'steamLoginSecure=owner-cookie-value' });
+    closers.push(() => owner.http.close());
+    expect((await owner.client.fetchAll(protectedReq)).assets).toHaveLength(3);
+  });
+});
