@@ -73,26 +73,27 @@ export interface NormalizeContext {
 }
 
 /** The fields an item takes from its description alone (shared by every asset of it). */
-interface DescribedFields {
-  description: RawDescription | undefined;
-  name: string;
-  marketHashName: string;
-  marketName: string;
-  type: string;
-  tradable: boolean;
-  marketable: boolean;
-  commodity: boolean;
-  marketTradableRestriction: number | undefined;
-  iconUrl: string | undefined;
-  iconUrlLarge: string | undefined;
-  nameColor: string | undefined;
-  backgroundColor: string | undefined;
-  rarityColor: string | undefined;
-  tags: Record<string, string>;
-  fraudWarnings: string[];
+type DescribedFields = Pick<
+  InventoryItem,
+  | 'name'
+  | 'marketHashName'
+  | 'marketName'
+  | 'type'
+  | 'tradable'
+  | 'marketable'
+  | 'commodity'
+  | 'marketTradableRestriction'
+  | 'iconUrl'
+  | 'iconUrlLarge'
+  | 'nameColor'
+  | 'backgroundColor'
+  | 'rarityColor'
+  | 'tags'
+  | 'fraudWarnings'
+> & {
   /** The inspect link template with the owner already filled in. */
   inspectTemplate: string | undefined;
-}
+};
 
 function describe(d: RawDescription | undefined, owner: string): DescribedFields {
   const tags: Record<string, string> = {};
@@ -102,7 +103,6 @@ function describe(d: RawDescription | undefined, owner: string): DescribedFields
     if (tag.category === 'Rarity' && tag.color) rarityColor = tag.color;
   }
   return {
-    description: d,
     name: d?.name ?? d?.market_name ?? '',
     marketHashName: d?.market_hash_name ?? d?.market_name ?? d?.name ?? '',
     marketName: d?.market_name ?? d?.name ?? '',
