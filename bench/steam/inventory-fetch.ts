@@ -10,7 +10,8 @@
  * ceil(items/2000) upstream requests.
  */
 import { parseArgs } from 'node:util';
-import { startEmulator } from '../../src/emulator/index.js';
+import type { EmulatorStatsReport } from '../../src/emulator/control.js';
+import { startEmulatorProcess } from '../../src/emulator/process.js';
 import { fmt, median, printTable, runWorker, type WorkerResult } from '../lib/stats.js';
 
 const { values } = parseArgs({
@@ -19,7 +20,8 @@ const { values } = parseArgs({
 const items = Number(values.items);
 const rounds = Number(values.rounds);
 const steamid = '76561198000050000';
-const emulator = await startEmulator({
+// The emulator gets its own process, so serving never competes with this driver's loop.
+const emulator = await startEmulatorProcess({
   scenario: { steam: { users: { [steamid]: { inventories: { '730/2': { size: items } } } } } },
 });
 const worker = new URL('./inventory-worker.ts', import.meta.url).pathname;
@@ -28,16 +30,21 @@ const args = (mode: string) => [mode, emulator.url, steamid, '730', '2'];
 // Warm the emulator's generated inventory so no mode pays for generation.
 await runWorker(worker, args('bare'));
 
+const inventoryRequests = (stats: EmulatorStatsReport) =>
+  Object.entries(stats.byPath)
+    .filter(([path]) => path.startsWith('/inventory/'))
+    .reduce((n, [, byStatus]) => n + Object.values(byStatus).reduce((a, b) => a + b, 0), 0);
+
 const modes = ['bare', 'gamestash', 'steamcommunity'] as const;
 const results: Record<string, WorkerResult[]> = { bare: [], gamestash: [], steamcommunity: [] };
 const requests: Record<string, number> = {};
 for (let round = 0; round < rounds; round++) {
   for (const mode of modes) {
-    emulator.reset();
+    await emulator.reset();
     const result = await runWorker(worker, args(mode));
     if (result.items !== items) throw new Error(`${mode} returned ${result.items} items, expected ${items}`);
     results[mode]!.push(result);
-    requests[mode] = emulator.stats.count({ pathPrefix: '/inventory/' });
+    requests[mode] = inventoryRequests(await emulator.stats());
   }
 }
 await emulator.close();
