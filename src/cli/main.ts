@@ -9,6 +9,7 @@ import { ExitCode, printError } from './output/errors.js';
 import { registerEmulatorCommand } from './commands/emulator.js';
 import { registerSteamCommands } from './commands/steam.js';
 import { registerRobloxCommands } from './commands/roblox.js';
+import { registerMcpCommand } from './commands/mcp.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('gamestash')
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
   registerSteamCommands(program);
   registerEmulatorCommand(program);
   registerRobloxCommands(program);
+  registerMcpCommand(program);
 
   try {
     await program.parseAsync(argv);

@@ -1,0 +1,32 @@
+/**
+ * @module cli/commands/mcp
+ * `gamestash mcp`: flags only; the server loads when run. Credentials come from the
+ * environment (the MCP client config's `env`), never from flags.
+ */
+import type { Command } from 'commander';
+import { nonNegativeInt } from '../options.js';
+
+export interface McpOptions {
+  communityUrl?: string;
+  apiUrl?: string;
+  robloxApiUrl?: string;
+  intervalMs?: number;
+}
+
+export function registerMcpCommand(program: Command): void {
+  program
+    .command('mcp')
+    .description('Run the MCP server over stdio, for AI agents (docs/mcp.md)')
+    .option('--community-url <url>', 'Steam community base URL (e.g. the emulator)')
+    .option('--api-url <url>', 'Steam Web API base URL (vanity lookups)')
+    .option('--roblox-api-url <url>', 'Roblox Open Cloud base URL')
+    .option(
+      '--interval-ms <ms>',
+      'spacing between requests to Steam (default 4000)',
+      nonNegativeInt('--interval-ms', 3_600_000),
+    )
+    .action(async (options: McpOptions) => {
+      const { runMcp } = await import('./mcp-run.js');
+      await runMcp(options);
+    });
+}

@@ -1,0 +1,67 @@
+/**
+ * @module mcp/server
+ * The MCP server: four read-only tools over the library, sharing one transport so Steam
+ * spacing and Roblox budgets hold across calls. Transport-agnostic: stdio.ts runs it over
+ * stdio, tests connect to it in memory.
+ */
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { GamestashConfig } from '../core/config.js';
+import type { HttpClient } from '../core/http/client.js';
+import { createHttpClient } from '../core/http/from-config.js';
+import { createRobloxInventoryClient, type RobloxInventoryClient } from '../roblox/index.js';
+import { createSteamInventoryClient } from '../steam/community/inventory/from-config.js';
+import type { ToolContext } from './tools/context.js';
+import { registerRobloxInventoryTool } from './tools/roblox-inventory.js';
+import { registerRobloxOwnsTool } from './tools/roblox-owns.js';
+import { registerSteamInventoryTool } from './tools/steam-inventory.js';
+import { registerSteamResolveTool } from './tools/steam-resolve.js';
+
+export const MCP_SERVER_NAME = 'gamestash';
+export const MCP_SERVER_VERSION = '0.1.0';
+
+export interface McpServerOptions {
+  config: GamestashConfig;
+  /** A transport to share; otherwise one is made from the config and closed with the server. */
+  http?: HttpClient;
+}
+
+export interface GamestashMcpServer {
+  server: McpServer;
+  /** Closes the MCP session, then the transport (when the server made it). */
+  close(): Promise<void>;
+}
+
+const INSTRUCTIONS = `Read-only access to Steam community inventories and Roblox inventories.
+Steam accounts may be named any way (SteamID64, profile URL, trade URL, vanity name). Steam rate limits are strict: prefer one steam_inventory call with filters or summary=true over many calls, and after a rate_limited error wait as long as it says.
+For "does this Roblox user own X", use roblox_owns, not roblox_inventory.`;
+
+export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
+  const { config } = options;
+  const http = options.http ?? createHttpClient(config);
+  let roblox: RobloxInventoryClient | undefined;
+  const ctx: ToolContext = {
+    config,
+    http,
+    steamInventory: createSteamInventoryClient(config, http),
+    // Missing Roblox credentials fail the Roblox tools only, each time, with what to set.
+    roblox: () => (roblox ??= createRobloxInventoryClient(config, { http })),
+  };
+  const server = new McpServer(
+    { name: MCP_SERVER_NAME, version: MCP_SERVER_VERSION },
+    { instructions: INSTRUCTIONS, capabilities: { tools: {} } },
+  );
+  registerSteamInventoryTool(server, ctx);
+  registerSteamResolveTool(server, ctx);
+  registerRobloxInventoryTool(server, ctx);
+  registerRobloxOwnsTool(server, ctx);
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    close: () =>
+      (closing ??= (async () => {
+        await server.close();
+        await roblox?.close();
+        if (!options.http) await http.close();
+      })()),
+  };
+}
