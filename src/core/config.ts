@@ -90,6 +90,10 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     proxies: list(env, 'GAMESTASH_PROXIES').map((p) => checkUrl(p, 'GAMESTASH_PROXIES')),
     ...defined(overrides.http),
   };
+  // Flags arrive as overrides: check their URLs as strictly as the environment's.
+  steam.communityUrl = checkUrl(steam.communityUrl, '--community-url').replace(/\/+$/, '');
+  steam.apiUrl = checkUrl(steam.apiUrl, '--api-url').replace(/\/+$/, '');
+  roblox.apiUrl = checkUrl(roblox.apiUrl, '--roblox-api-url').replace(/\/+$/, '');
   if (steam.inventoryPageSize > MAX_INVENTORY_PAGE_SIZE || steam.inventoryPageSize < 1) {
     throw new InvalidInputError(
       `inventory page size ${steam.inventoryPageSize} is out of range: use 1 to ${MAX_INVENTORY_PAGE_SIZE} (Steam answers 400 above its cap)`,

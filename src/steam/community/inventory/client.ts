@@ -76,13 +76,15 @@ export class SteamInventoryClient {
     const seenCursors = new Set<string>();
     const abort = new AbortController();
     const signal = request.signal ? AbortSignal.any([request.signal, abort.signal]) : abort.signal;
+    let fetched = 0;
     const fetchPage = (cursor: string | undefined, first: boolean) => {
-      const pending = this.fetchPage(target, cursor, first, { ...request, signal });
+      // No need to ask for a full page when the caller wants only a few items.
+      const wanted = request.limit === undefined ? undefined : request.limit - fetched;
+      const pending = this.fetchPage(target, cursor, first, { ...request, signal }, wanted);
       pending.catch(() => undefined); // awaited below; never an unhandled rejection if abandoned
       return pending;
     };
     let pending = fetchPage(undefined, true);
-    let fetched = 0;
     try {
       for (;;) {
         const page = await pending;
@@ -140,8 +142,9 @@ export class SteamInventoryClient {
     cursor: string | undefined,
     first: boolean,
     request: InventoryRequest,
+    wanted?: number,
   ): Promise<RawInventoryPage> {
-    const size = this.pageSizeFor();
+    const size = Math.min(this.pageSizeFor(), wanted ?? Infinity);
     try {
       return await this.requestPage(target, cursor, size, request);
     } catch (error) {
