@@ -9,6 +9,8 @@ import { ExitCode, printError } from './output/errors.js';
 import { registerEmulatorCommand } from './commands/emulator.js';
 import { registerSteamCommands } from './commands/steam.js';
 import { registerRobloxCommands } from './commands/roblox.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerKeysCommands } from './commands/keys.js';
 import { registerMcpCommand } from './commands/mcp.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -21,6 +23,8 @@ export async function main(argv: string[]): Promise<number> {
   registerSteamCommands(program);
   registerEmulatorCommand(program);
   registerRobloxCommands(program);
+  registerServeCommand(program);
+  registerKeysCommands(program);
   registerMcpCommand(program);
 
   try {

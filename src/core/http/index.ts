@@ -5,3 +5,4 @@ export * from './backoff.js';
 export * from './redact.js';
 export * from './routes.js';
 export * from './from-config.js';
+export * from './redis-pacer.js';

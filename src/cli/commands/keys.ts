@@ -1,0 +1,70 @@
+/**
+ * @module cli/commands/keys
+ * `gamestash keys create|list|revoke|usage`: the gateway's API keys, in the same store the
+ * gateway uses (GAMESTASH_DATABASE_URL, or the SQLite file). Implementations load when run.
+ */
+import type { Command } from 'commander';
+import { positiveInt } from '../options.js';
+
+export interface KeysStoreOptions {
+  databaseUrl?: string;
+  sqlite?: string;
+  json?: boolean;
+}
+
+export interface KeysCreateOptions extends KeysStoreOptions {
+  name: string;
+  quotaPerMinute?: number;
+}
+
+export interface KeysListOptions extends KeysStoreOptions {
+  all?: boolean;
+}
+
+function storeOptions(command: Command): Command {
+  return command
+    .option('--database-url <url>', 'PostgreSQL URL (env GAMESTASH_DATABASE_URL); default: embedded SQLite')
+    .option('--sqlite <path>', 'SQLite file (env GAMESTASH_SQLITE_PATH, default ./data/gamestash.sqlite)')
+    .option('--json', 'JSON output');
+}
+
+export function registerKeysCommands(program: Command): void {
+  const keys = program.command('keys').description('API keys for the gateway (stored hashed; shown once)');
+
+  storeOptions(keys.command('create'))
+    .description('Create a key; prints it once')
+    .requiredOption('--name <name>', 'who or what the key is for')
+    .option(
+      '--quota-per-minute <n>',
+      'requests per minute (default: GAMESTASH_DEFAULT_QUOTA_PER_MINUTE, 60)',
+      positiveInt('--quota-per-minute', 100_000_000),
+    )
+    .action(async (options: KeysCreateOptions) => {
+      const { createKey } = await import('./keys-run.js');
+      await createKey(options);
+    });
+
+  storeOptions(keys.command('list'))
+    .description('List keys with their quota and usage')
+    .option('--all', 'include revoked keys')
+    .action(async (options: KeysListOptions) => {
+      const { listKeys } = await import('./keys-run.js');
+      await listKeys(options);
+    });
+
+  storeOptions(keys.command('revoke'))
+    .description('Revoke a key by id or name (a running gateway forgets it within GAMESTASH_KEY_CACHE_MS)')
+    .argument('<id-or-name>', 'the key id (key_...) or its name')
+    .action(async (idOrName: string, options: KeysStoreOptions) => {
+      const { revokeKey } = await import('./keys-run.js');
+      await revokeKey(idOrName, options);
+    });
+
+  storeOptions(keys.command('usage'))
+    .description("A key's requests and cache hits per day")
+    .argument('<id-or-name>', 'the key id (key_...) or its name')
+    .action(async (idOrName: string, options: KeysStoreOptions) => {
+      const { keyUsage } = await import('./keys-run.js');
+      await keyUsage(idOrName, options);
+    });
+}

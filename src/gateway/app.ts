@@ -1,0 +1,51 @@
+/**
+ * @module gateway/app
+ * The gateway as a Fastify plugin: services as a decorator, shared schemas, the one error
+ * handler, metrics, the OpenAPI document and the routes. Listening, logging and signals live
+ * in server.ts, so tests can build the app and `inject` or listen on a free port.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ApiKeyRecord } from '../store/api-keys.js';
+import { countUsage } from './plugins/auth.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerMetrics } from './plugins/metrics.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { healthRoutes } from './routes/health.js';
+import { inventoryRoutes } from './routes/inventory.js';
+import { methodNotAllowed } from './routes/method-not-allowed.js';
+import { v1InventoryRoutes } from './routes/v1-inventory.js';
+import { ErrorBody } from './schemas/common.js';
+import { InventoryItemSchema } from './schemas/v1-inventory.js';
+import type { GatewayServices } from './services/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: GatewayServices;
+  }
+  interface FastifyRequest {
+    /** The caller's key, once the auth hook accepted it. */
+    apiKey: ApiKeyRecord | null;
+  }
+}
+
+export interface GatewayAppOptions {
+  services: GatewayServices;
+}
+
+export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOptions): Promise<void> {
+  const { services } = options;
+  if (!fastify.hasDecorator('services')) fastify.decorate('services', services);
+  fastify.decorateRequest('apiKey', null);
+  fastify.addSchema(ErrorBody);
+  fastify.addSchema(InventoryItemSchema);
+  registerErrorHandling(fastify);
+  await registerOpenApi(fastify);
+  registerMetrics(fastify, services.metrics);
+  fastify.addHook('onResponse', countUsage(services));
+
+  await fastify.register(healthRoutes);
+  await fastify.register(inventoryRoutes);
+  await fastify.register(v1InventoryRoutes);
+  methodNotAllowed(fastify, '/metrics');
+  methodNotAllowed(fastify, '/openapi.json');
+}

@@ -1,0 +1,108 @@
+/**
+ * @module gateway/config
+ * The gateway's settings: the library config (Steam URLs, pacing, proxies, retries) plus
+ * server, store, cache, quota and scheduling settings. Environment first, then flags
+ * (overrides); a bad value fails at start, naming the variable.
+ */
+import { InvalidInputError } from '../core/errors.js';
+import { loadConfig, type ConfigOverrides, type Env, type GamestashConfig } from '../core/config.js';
+import { DEFAULT_SQLITE_PATH } from '../store/database.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface GatewayConfig {
+  core: GamestashConfig;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  /** Give in-flight requests this long to finish on SIGTERM/SIGINT, then exit anyway. */
+  shutdownTimeoutMs: number;
+  /** PostgreSQL URL; when absent the embedded SQLite file is used. */
+  databaseUrl: string | undefined;
+  sqlitePath: string;
+  /** Shared pacing, quotas and single flight across instances. */
+  redisUrl: string | undefined;
+  cache: {
+    /** An entry younger than this is served without asking Steam. */
+    ttlMs: number;
+    /** After the TTL, serve the old entry at once for this long while refreshing it behind. */
+    staleWhileRevalidateMs: number;
+    /** When Steam fails, an entry this old may still be served (marked stale); older ones are purged. */
+    maxStaleMs: number;
+    /** A private or missing inventory is remembered this long (fresh=1 asks again). */
+    errorTtlMs: number;
+    /** In-process copy of hot entries, in megabytes (the store keeps everything). */
+    memoryMb: number;
+  };
+  /** Requests per minute for keys created without --quota-per-minute. */
+  defaultQuotaPerMinute: number;
+  /** How long a request may wait for an upstream slot before a 503. */
+  queueTimeoutMs: number;
+  /**
+   * Added to the Steam spacing. Steam counts arrivals; a send leaves a little after its slot
+   * when its process is busy (event-loop lag, a new connection), and a punctual send from
+   * another instance then arrives early. A few dozen ms of margin absorbs that.
+   */
+  pacingMarginMs: number;
+  /** How long a key lookup is remembered; a revoked key stops working within this time. */
+  keyCacheMs: number;
+}
+
+export interface GatewayOverrides extends Partial<Omit<GatewayConfig, 'core' | 'cache'>> {
+  core?: ConfigOverrides;
+  cache?: Partial<GatewayConfig['cache']>;
+}
+
+export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOverrides = {}): GatewayConfig {
+  const logLevel = (text(env, 'GAMESTASH_LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new InvalidInputError(
+      `GAMESTASH_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`,
+    );
+  }
+  const { core, cache, ...rest } = overrides;
+  const config: GatewayConfig = {
+    core: loadConfig(env, core),
+    host: text(env, 'GAMESTASH_HOST') ?? '127.0.0.1',
+    port: int(env, 'GAMESTASH_PORT', 3000, 0, 65535),
+    logLevel,
+    shutdownTimeoutMs: int(env, 'GAMESTASH_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    databaseUrl: text(env, 'GAMESTASH_DATABASE_URL'),
+    sqlitePath: text(env, 'GAMESTASH_SQLITE_PATH') ?? DEFAULT_SQLITE_PATH,
+    redisUrl: text(env, 'GAMESTASH_REDIS_URL'),
+    cache: {
+      ttlMs: int(env, 'GAMESTASH_CACHE_TTL_MS', 300_000, 0, 30 * 86_400_000),
+      staleWhileRevalidateMs: int(env, 'GAMESTASH_CACHE_SWR_MS', 60_000, 0, 30 * 86_400_000),
+      maxStaleMs: int(env, 'GAMESTASH_CACHE_MAX_STALE_MS', 86_400_000, 0, 365 * 86_400_000),
+      errorTtlMs: int(env, 'GAMESTASH_CACHE_ERROR_TTL_MS', 30_000, 0, 86_400_000),
+      memoryMb: int(env, 'GAMESTASH_CACHE_MEMORY_MB', 256, 0, 65_536),
+      ...defined(cache),
+    },
+    defaultQuotaPerMinute: int(env, 'GAMESTASH_DEFAULT_QUOTA_PER_MINUTE', 60, 1, 100_000_000),
+    queueTimeoutMs: int(env, 'GAMESTASH_QUEUE_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    pacingMarginMs: int(env, 'GAMESTASH_PACING_MARGIN_MS', 50, 0, 60_000),
+    keyCacheMs: int(env, 'GAMESTASH_KEY_CACHE_MS', 5_000, 0, 3_600_000),
+    ...defined(rest),
+  };
+  return config;
+}
+
+function defined<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new InvalidInputError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`, name);
+  }
+  return parsed;
+}

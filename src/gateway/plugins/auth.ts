@@ -1,0 +1,53 @@
+/**
+ * @module gateway/plugins/auth
+ * API keys and quotas for the inventory routes: a `preValidation` hook (so a caller with no
+ * valid key learns that first, before anything about their parameters) and an `onResponse`
+ * hook counting usage per key. Keys come from `api_key` or the `x-api-key` header.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { GatewayProblem } from '../problem.js';
+import type { GatewayServices } from '../services/index.js';
+
+const HOW_TO =
+  'create one with `gamestash keys create --name NAME` and pass it as api_key=... or the x-api-key header';
+
+export function requireApiKey(services: GatewayServices) {
+  return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const header = request.headers['x-api-key'];
+    const query = (request.query as Record<string, unknown> | undefined)?.api_key;
+    const secret = header ?? query;
+    if (secret === undefined || secret === '') {
+      throw new GatewayProblem(401, 'missing_api_key', `an API key is required: ${HOW_TO}`);
+    }
+    if (typeof secret !== 'string') {
+      throw new GatewayProblem(401, 'invalid_api_key', 'give the API key once, as a single value');
+    }
+    const record = await services.auth.authenticate(secret).catch((error: unknown) => {
+      request.log.error({ err: error }, 'key store unavailable');
+      throw new GatewayProblem(503, 'store_unavailable', 'the key store is unavailable: retry shortly');
+    });
+    if (!record) throw new GatewayProblem(401, 'invalid_api_key', `unknown or revoked API key: ${HOW_TO}`);
+    request.apiKey = record;
+    const quota = await services.quota.consume(record.id, record.quotaPerMinute);
+    reply.header('x-ratelimit-limit', String(quota.limit));
+    reply.header('x-ratelimit-remaining', String(Math.max(0, quota.remaining)));
+    if (!quota.allowed) {
+      services.metrics.quotaRejections.inc();
+      const retryAfterSeconds = Math.max(1, Math.ceil(quota.resetMs / 1000));
+      throw new GatewayProblem(
+        429,
+        'quota_exceeded',
+        `this key is over its quota of ${quota.limit} requests per minute: retry in ${retryAfterSeconds}s`,
+        { retryAfterSeconds },
+      );
+    }
+  };
+}
+
+/** Counts every answered request of an authenticated key, and its cache hits. */
+export function countUsage(services: GatewayServices) {
+  return async function count(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (request.apiKey)
+      services.auth.recordUse(request.apiKey.id, reply.getHeader('x-gamestash-cache') === 'hit');
+  };
+}

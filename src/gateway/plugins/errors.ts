@@ -1,0 +1,158 @@
+/**
+ * @module gateway/plugins/errors
+ * The one error handler: every failure becomes `{status, error: {code, message}}` with the
+ * status a caller can act on. Typed library errors map by class; validation errors name the
+ * parameter and what was expected; anything unforeseen is a 500 with no detail (the stack
+ * goes to the log, never to the caller). Messages pass through redaction on the way out.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  AuthenticationError,
+  ConnectionError,
+  GamestashError,
+  InvalidInputError,
+  MalformedResponseError,
+  NotFoundError,
+  PrivateError,
+  QueueTimeoutError,
+  RateLimitError,
+  SessionExpiredError,
+  TimeoutError,
+  UpstreamInvalidRequestError,
+} from '../../core/errors.js';
+import { redactText } from '../../core/http/redact.js';
+import { errorBody, GatewayProblem } from '../problem.js';
+import { PARAMETER_HINTS } from '../schemas/common.js';
+
+interface Mapped {
+  status: number;
+  code: string;
+  message: string;
+  parameter?: string;
+  retryAfterSeconds?: number;
+  allow?: string;
+}
+
+const SECRET_PARAMETERS = new Set(['api_key', 'x-api-key', 'x-steam-cookie']);
+
+export function mapError(error: unknown, request: FastifyRequest): Mapped {
+  if (error instanceof GatewayProblem) {
+    return { status: error.httpStatus, code: error.problemCode, message: error.message, ...error.extra };
+  }
+  const fastifyError = error as Partial<FastifyError>;
+  if (fastifyError.validation) return validationProblem(fastifyError as FastifyError, request);
+  if (error instanceof GamestashError) return mapLibraryError(error);
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return frameworkProblem(fastifyError, status);
+  return { status: 500, code: 'internal_error', message: 'internal error: the gateway log has the details' };
+}
+
+function mapLibraryError(error: GamestashError): Mapped {
+  const m = (status: number, code: string, extra: Partial<Mapped> = {}) => ({
+    status,
+    code,
+    message: error.message,
+    ...extra,
+  });
+  if (error instanceof InvalidInputError)
+    return m(400, 'invalid_input', error.parameter ? { parameter: error.parameter } : {});
+  if (error instanceof PrivateError) {
+    const message =
+      'this inventory (or its profile) is private: only its owner can read it, by passing their own ' +
+      'Steam session cookies (steamLoginSecure=...) in the x-steam-cookie header';
+    return m(403, 'private_inventory', { message });
+  }
+  if (error instanceof NotFoundError) return m(404, 'profile_not_found');
+  if (error instanceof SessionExpiredError) return m(401, 'steam_session_expired');
+  if (error instanceof AuthenticationError) return m(502, 'upstream_auth_failed');
+  if (error instanceof UpstreamInvalidRequestError) return m(400, 'steam_rejected');
+  if (error instanceof RateLimitError) {
+    const retry =
+      error.retryAfterMs === undefined
+        ? {}
+        : { retryAfterSeconds: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) };
+    return m(503, 'upstream_rate_limited', {
+      message: `Steam is rate limiting the gateway: ${error.message}`,
+      ...retry,
+    });
+  }
+  if (error instanceof QueueTimeoutError)
+    return m(503, 'upstream_busy', { message: `Steam's request queue is full: ${error.message}` });
+  if (error instanceof TimeoutError) return m(504, 'upstream_timeout');
+  if (error instanceof ConnectionError) return m(502, 'upstream_unreachable');
+  if (error instanceof MalformedResponseError) return m(502, 'bad_upstream_response');
+  return m(502, error.kind === 'upstream_unavailable' ? 'upstream_unavailable' : 'upstream_error');
+}
+
+/** Fastify's own 4xx errors (oversized path segment, bad URL, unsupported body) in our terms. */
+function frameworkProblem(error: Partial<FastifyError>, status: number): Mapped {
+  const code = (error.code ?? 'bad_request').replace(/^FST_ERR_(CTP_)?/, '').toLowerCase();
+  if (code === 'max_param_length') {
+    return {
+      status,
+      code: 'path_too_long',
+      message: 'a path segment is longer than 100 characters: check the ids',
+    };
+  }
+  return { status, code, message: error.message ?? 'bad request' };
+}
+
+/** Names the parameter, shows what came (unless it is a secret) and what was expected. */
+function validationProblem(error: FastifyError, request: FastifyRequest): Mapped {
+  const first = error.validation?.[0];
+  const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+  const parameter = (missing ?? first?.instancePath?.split('/')[1] ?? '').replace(/~1/g, '/') || 'request';
+  const hint = PARAMETER_HINTS[parameter];
+  const expected = hint ? `expected ${hint}` : (first?.message ?? 'invalid value');
+  if (missing)
+    return { status: 400, code: 'invalid_input', parameter, message: `${parameter} is missing: ${expected}` };
+  const source = (
+    error.validationContext === 'params'
+      ? request.params
+      : error.validationContext === 'headers'
+        ? request.headers
+        : request.query
+  ) as Record<string, unknown>;
+  const value = source?.[parameter];
+  const shown = SECRET_PARAMETERS.has(parameter) || value === undefined ? '' : ` (got ${quote(value)})`;
+  return {
+    status: 400,
+    code: 'invalid_input',
+    parameter,
+    message: `${parameter} is invalid${shown}: ${expected}`,
+  };
+}
+
+function quote(value: unknown): string {
+  const text = Array.isArray(value) ? `${value.length} values; give it once` : JSON.stringify(String(value));
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+export function sendProblem(reply: FastifyReply, mapped: Mapped): FastifyReply {
+  if (mapped.retryAfterSeconds !== undefined) reply.header('retry-after', String(mapped.retryAfterSeconds));
+  if (mapped.allow) reply.header('allow', mapped.allow);
+  return reply
+    .code(mapped.status)
+    .type('application/json; charset=utf-8')
+    .send(errorBody(mapped.status, mapped.code, redactText(mapped.message), mapped.parameter));
+}
+
+export function registerErrorHandling(fastify: FastifyInstance): void {
+  fastify.setErrorHandler((error, request, reply) => {
+    const mapped = mapError(error, request);
+    if (mapped.status >= 500 && mapped.code === 'internal_error')
+      request.log.error({ err: error }, 'unexpected failure');
+    else if (mapped.status >= 500)
+      request.log.warn({ code: mapped.code, message: redactText(mapped.message) }, 'upstream failure');
+    return sendProblem(reply, mapped);
+  });
+  fastify.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    return sendProblem(reply, {
+      status: 404,
+      code: 'route_not_found',
+      message: `no route for ${request.method} ${path}: see /docs`,
+    });
+  });
+}

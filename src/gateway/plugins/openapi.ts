@@ -1,0 +1,37 @@
+/**
+ * @module gateway/plugins/openapi
+ * The OpenAPI document (built from the route schemas, so it cannot drift from what is
+ * validated) at `/openapi.json`, and Swagger UI at `/docs`.
+ */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+
+export async function registerOpenApi(fastify: FastifyInstance): Promise<void> {
+  await fastify.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'gamestash gateway',
+        version: '0.1.0',
+        description:
+          'Steam inventories, cached and paced. Errors are always `{status, error: {code, message}}`. ' +
+          'Pass your key as `api_key` or the `x-api-key` header.',
+      },
+      components: {
+        securitySchemes: {
+          apiKeyQuery: { type: 'apiKey', in: 'query', name: 'api_key' },
+          apiKeyHeader: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+        },
+      },
+      tags: [
+        { name: 'inventory', description: 'Steam inventories' },
+        { name: 'operations', description: 'Health, readiness and metrics' },
+      ],
+    },
+    // Keep shared schemas under their own names (ErrorBody, InventoryItem) in the document.
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await fastify.register(swaggerUi, { routePrefix: '/docs' });
+  fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
+}

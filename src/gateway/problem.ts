@@ -1,0 +1,29 @@
+/**
+ * @module gateway/problem
+ * Errors the gateway raises itself (no key, over quota, wrong method), carrying the HTTP
+ * status and code they answer with. Everything else is mapped in plugins/errors.ts.
+ */
+import { GamestashError } from '../core/errors.js';
+
+export class GatewayProblem extends GamestashError {
+  override readonly kind = 'gateway_problem';
+
+  constructor(
+    readonly httpStatus: number,
+    readonly problemCode: string,
+    message: string,
+    readonly extra: { retryAfterSeconds?: number; parameter?: string; allow?: string } = {},
+  ) {
+    super(message, { service: 'gateway', code: problemCode });
+  }
+}
+
+/** The JSON every error answers with. */
+export interface ErrorBody {
+  status: number;
+  error: { code: string; message: string; parameter?: string };
+}
+
+export function errorBody(status: number, code: string, message: string, parameter?: string): ErrorBody {
+  return { status, error: { code, message, ...(parameter ? { parameter } : {}) } };
+}

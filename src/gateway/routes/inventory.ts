@@ -1,0 +1,33 @@
+/**
+ * @module gateway/routes/inventory
+ * `GET /inventory?steamid=&gameid=&contextid=&api_key=`: the seed's API. The body is the
+ * cached bytes as they are (Steam's merged JSON with `"status": 200` in front): no parse,
+ * no re-serialization on a hit.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { requireApiKey } from '../plugins/auth.js';
+import { isOn } from '../schemas/common.js';
+import { inventoryRouteSchema } from '../schemas/inventory.js';
+import { callerOf, setCacheHeaders, targetOf } from './inventory-common.js';
+import { methodNotAllowed } from './method-not-allowed.js';
+
+export async function inventoryRoutes(instance: FastifyInstance): Promise<void> {
+  const fastify = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { services } = fastify;
+  fastify.get(
+    '/inventory',
+    { schema: inventoryRouteSchema, preValidation: requireApiKey(services) },
+    async (request, reply) => {
+      const { steamid, gameid, contextid, language, fresh } = request.query;
+      const target = targetOf(
+        { steamid, appid: gameid, contextid, language },
+        services.config.core.steam.language,
+      );
+      const result = await services.inventory.get(target, callerOf(request), { fresh: isOn(fresh) });
+      setCacheHeaders(reply, result);
+      return reply.type('application/json; charset=utf-8').send(result.entry.response);
+    },
+  );
+  methodNotAllowed(fastify, '/inventory');
+}

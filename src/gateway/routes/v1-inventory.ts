@@ -1,0 +1,81 @@
+/**
+ * @module gateway/routes/v1-inventory
+ * `GET /v1/steam/inventory/{steamid}/{appid}/{contextid}`: normalized items, filtered, in
+ * pages of `limit` with an opaque `cursor`; or `summary=1` for names and quantities.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { InvalidInputError } from '../../core/errors.js';
+import { matchesFilter, summarize, type InventoryFilter } from '../../steam/community/inventory/filter.js';
+import { requireApiKey } from '../plugins/auth.js';
+import { isOn } from '../schemas/common.js';
+import { v1InventoryRouteSchema, type V1InventoryResponse, type V1Query } from '../schemas/v1-inventory.js';
+import { callerOf, setCacheHeaders, targetOf } from './inventory-common.js';
+import { methodNotAllowed } from './method-not-allowed.js';
+
+const URL_PATTERN = '/v1/steam/inventory/:steamid/:appid/:contextid';
+
+export async function v1InventoryRoutes(instance: FastifyInstance): Promise<void> {
+  const fastify = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { services } = fastify;
+  fastify.get(
+    URL_PATTERN,
+    { schema: v1InventoryRouteSchema, preValidation: requireApiKey(services) },
+    async (request, reply): Promise<V1InventoryResponse> => {
+      const query = request.query;
+      const target = targetOf(
+        { ...request.params, language: query.language },
+        services.config.core.steam.language,
+      );
+      const result = await services.inventory.get(target, callerOf(request), { fresh: isOn(query.fresh) });
+      setCacheHeaders(reply, result);
+      const filter = filterOf(query);
+      const all = result.entry.items;
+      const matched = Object.keys(filter).length ? all.filter((item) => matchesFilter(item, filter)) : all;
+      const head = {
+        status: 200 as const,
+        steamid: target.steamid64,
+        appid: target.appid,
+        contextid: target.contextid,
+        total_inventory_count: result.entry.totalCount,
+        matched: matched.length,
+      };
+      if (isOn(query.summary)) return { ...head, summary: summarize(matched) };
+      const offset = decodeCursor(query.cursor, matched.length);
+      const limit = query.limit ?? 500;
+      const items = matched.slice(offset, offset + limit);
+      const next = offset + items.length < matched.length ? encodeCursor(offset + items.length) : null;
+      return { ...head, count: items.length, items, next_cursor: next };
+    },
+  );
+  methodNotAllowed(fastify, URL_PATTERN);
+}
+
+function filterOf(query: V1Query): InventoryFilter {
+  return {
+    ...(query.tradable === undefined ? {} : { tradable: isOn(query.tradable) }),
+    ...(query.marketable === undefined ? {} : { marketable: isOn(query.marketable) }),
+    ...(query.type ? { type: query.type } : {}),
+    ...(query.rarity ? { rarity: query.rarity } : {}),
+    ...(query.exterior ? { exterior: query.exterior } : {}),
+    ...(query.name ? { name: query.name } : {}),
+  };
+}
+
+/** Cursors are opaque to callers (an offset into the filtered list, base64url-encoded). */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined, length: number): number {
+  if (cursor === undefined) return 0;
+  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  const offset = match ? Number(match[1]) : NaN;
+  if (!Number.isInteger(offset) || offset > length) {
+    throw new InvalidInputError(
+      'cursor is invalid or no longer fits this inventory: pass next_cursor from the previous page, or start again without cursor',
+      'cursor',
+    );
+  }
+  return offset;
+}

@@ -1,0 +1,105 @@
+/**
+ * @module gateway/schemas/common
+ * Shapes shared by every route: the error body, and the parameters whose patterns keep
+ * anything odd from ever reaching a Steam URL. Each parameter's `description` doubles as
+ * the "expected ..." part of a 400's message.
+ */
+import { Type } from 'typebox';
+
+export const ErrorBody = Type.Object(
+  {
+    status: Type.Integer({ description: 'The HTTP status, repeated' }),
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code, e.g. invalid_input, quota_exceeded' }),
+      message: Type.String({ description: 'What went wrong and what to do, for people' }),
+      parameter: Type.Optional(Type.String({ description: 'The request parameter at fault (400 only)' })),
+    }),
+  },
+  { $id: 'ErrorBody', description: 'Every error, whatever the status' },
+);
+
+export const errorResponses = {
+  400: Type.Ref('ErrorBody'),
+  401: Type.Ref('ErrorBody'),
+  403: Type.Ref('ErrorBody'),
+  404: Type.Ref('ErrorBody'),
+  429: Type.Ref('ErrorBody'),
+  502: Type.Ref('ErrorBody'),
+  503: Type.Ref('ErrorBody'),
+  504: Type.Ref('ErrorBody'),
+};
+
+const HINTS = {
+  steamid: 'a SteamID64 of an individual account: 17 digits starting 7656119, e.g. 76561198012345678',
+  appid: 'a positive app id, e.g. 730 for CS2',
+  contextid: 'a numeric context id, e.g. 2 for CS2 items',
+  language: "Steam's language name for item names and descriptions, e.g. english, german, schinese",
+  apiKey: 'your gateway API key (gs_...); the x-api-key header works too',
+  flag: '1 or true to turn on',
+  cookie: 'printable cookie text (steamLoginSecure=...) up to 4096 characters',
+};
+
+export const SteamId64 = Type.String({
+  pattern: '^7656119[0-9]{10}$',
+  maxLength: 17,
+  description: HINTS.steamid,
+});
+export const AppId = Type.String({ pattern: '^[1-9][0-9]{0,9}$', maxLength: 10, description: HINTS.appid });
+export const ContextId = Type.String({
+  pattern: '^[0-9]{1,20}$',
+  maxLength: 20,
+  description: HINTS.contextid,
+});
+export const Language = Type.String({
+  pattern: '^[a-z_]{2,32}$',
+  maxLength: 32,
+  description: HINTS.language,
+});
+export const ApiKeyParam = Type.String({
+  pattern: '^gs_[A-Za-z0-9_-]{32}$',
+  maxLength: 35,
+  description: HINTS.apiKey,
+});
+export const Flag = Type.Union(
+  [Type.Literal('1'), Type.Literal('0'), Type.Literal('true'), Type.Literal('false')],
+  {
+    description: HINTS.flag,
+  },
+);
+
+export function isOn(flag: string | undefined): boolean {
+  return flag === '1' || flag === 'true';
+}
+
+/** Headers an inventory route reads: the key, and the caller's own Steam session. */
+export const InventoryHeaders = Type.Object({
+  'x-api-key': Type.Optional(ApiKeyParam),
+  'x-steam-cookie': Type.Optional(
+    Type.String({
+      pattern: '^[\\x20-\\x7e]{1,4096}$',
+      maxLength: 4096,
+      description: `your own Steam session cookies, to read your private items (cached for your key only): ${HINTS.cookie}`,
+    }),
+  ),
+});
+
+/** Either way of passing the key, for the OpenAPI document. */
+export const KEY_SECURITY: { [scheme: string]: string[] }[] = [{ apiKeyQuery: [] }, { apiKeyHeader: [] }];
+
+/** Every parameter's expectation by name, for 400 messages. */
+export const PARAMETER_HINTS: Record<string, string> = {
+  steamid: HINTS.steamid,
+  gameid: HINTS.appid,
+  appid: HINTS.appid,
+  contextid: HINTS.contextid,
+  language: HINTS.language,
+  api_key: HINTS.apiKey,
+  'x-api-key': HINTS.apiKey,
+  'x-steam-cookie': HINTS.cookie,
+  fresh: HINTS.flag,
+  summary: HINTS.flag,
+  tradable: HINTS.flag,
+  marketable: HINTS.flag,
+  limit: 'a whole number from 1 to 5000',
+  cursor: 'the next_cursor value of the previous page',
+};

@@ -1,0 +1,122 @@
+/**
+ * @module gateway/schemas/v1-inventory
+ * `GET /v1/steam/inventory/{steamid}/{appid}/{contextid}`: normalized items with paging and
+ * filters, or `summary=1` for names and quantities.
+ */
+import { Type, type Static } from 'typebox';
+import {
+  ApiKeyParam,
+  AppId,
+  ContextId,
+  errorResponses,
+  Flag,
+  InventoryHeaders,
+  KEY_SECURITY,
+  Language,
+  SteamId64,
+} from './common.js';
+
+export const MAX_PAGE_LIMIT = 5000;
+
+export const V1Params = Type.Object({ steamid: SteamId64, appid: AppId, contextid: ContextId });
+export type V1Params = Static<typeof V1Params>;
+
+const Text = (description: string) =>
+  Type.Optional(Type.String({ minLength: 1, maxLength: 100, description }));
+
+export const V1Query = Type.Object({
+  api_key: Type.Optional(ApiKeyParam),
+  language: Type.Optional(Language),
+  fresh: Type.Optional(Flag),
+  summary: Type.Optional(Flag),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: 500 })),
+  cursor: Type.Optional(
+    Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$', description: 'next_cursor of the previous page' }),
+  ),
+  tradable: Type.Optional(Flag),
+  marketable: Type.Optional(Flag),
+  type: Text('item type, e.g. Rifle, Sticker, Container (substring, any case)'),
+  rarity: Text('rarity, e.g. Covert'),
+  exterior: Text('exterior, e.g. Field-Tested'),
+  name: Text('substring of the name or market hash name'),
+});
+export type V1Query = Static<typeof V1Query>;
+
+const Str = Type.String();
+const OptStr = Type.Optional(Type.String());
+
+export const InventoryItemSchema = Type.Object(
+  {
+    appid: Type.Integer(),
+    contextid: Str,
+    assetid: Str,
+    classid: Str,
+    instanceid: Str,
+    amount: Type.Integer(),
+    name: Str,
+    marketHashName: Str,
+    marketName: Str,
+    type: Str,
+    tradable: Type.Boolean(),
+    marketable: Type.Boolean(),
+    commodity: Type.Boolean(),
+    marketTradableRestriction: Type.Optional(Type.Integer()),
+    iconUrl: OptStr,
+    iconUrlLarge: OptStr,
+    nameColor: OptStr,
+    backgroundColor: OptStr,
+    rarity: OptStr,
+    rarityColor: OptStr,
+    exterior: OptStr,
+    quality: OptStr,
+    category: OptStr,
+    tags: Type.Record(Type.String(), Type.String()),
+    inspectLink: OptStr,
+    float: Type.Optional(Type.Number()),
+    paintSeed: Type.Optional(Type.Integer()),
+    certificate: OptStr,
+    properties: Type.Array(
+      Type.Object({ id: Type.Integer(), name: OptStr, value: Type.Union([Type.Number(), Type.String()]) }),
+    ),
+    isCurrency: Type.Boolean(),
+    fraudWarnings: Type.Array(Str),
+  },
+  { $id: 'InventoryItem' },
+);
+
+const SummaryLine = Type.Object({
+  marketHashName: Str,
+  name: Str,
+  type: Str,
+  quantity: Type.Integer(),
+  tradable: Type.Integer({ description: 'How many of them are tradable' }),
+});
+
+/** One shape for both modes (a union would make the serializer test every branch). */
+export const V1InventoryResponse = Type.Object({
+  status: Type.Literal(200),
+  steamid: Str,
+  appid: Str,
+  contextid: Str,
+  total_inventory_count: Type.Integer({ description: "Steam's count of the whole inventory" }),
+  matched: Type.Integer({ description: 'Items matching the filters, all pages' }),
+  count: Type.Optional(Type.Integer({ description: 'Items on this page' })),
+  items: Type.Optional(Type.Array(Type.Ref('InventoryItem'))),
+  next_cursor: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as cursor for the next page; null at the end',
+    }),
+  ),
+  summary: Type.Optional(Type.Array(SummaryLine, { description: 'With summary=1: names and quantities' })),
+});
+export type V1InventoryResponse = Static<typeof V1InventoryResponse>;
+
+export const v1InventoryRouteSchema = {
+  summary: 'Normalized inventory items, paged and filtered (or a summary)',
+  tags: ['inventory'],
+  params: V1Params,
+  querystring: V1Query,
+  headers: InventoryHeaders,
+  security: KEY_SECURITY,
+  response: { 200: V1InventoryResponse, ...errorResponses },
+};

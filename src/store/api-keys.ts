@@ -1,0 +1,154 @@
+/**
+ * @module store/api-keys
+ * Gateway API keys. The secret is shown once, at creation; only its sha256 is stored (keys
+ * are 192 random bits, so a fast hash is enough: there is nothing to brute-force).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export const KEY_PREFIX = 'gs_';
+/** What a well-formed key looks like; anything else is refused before any lookup. */
+export const KEY_PATTERN = /^gs_[A-Za-z0-9_-]{32}$/;
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  prefix: string;
+  quotaPerMinute: number | null;
+  createdAt: number;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+  requestCount: number;
+}
+
+export interface CreatedApiKey {
+  record: ApiKeyRecord;
+  /** The secret itself: shown once, never stored. */
+  key: string;
+}
+
+export interface UsageDelta {
+  keyId: string;
+  requests: number;
+  cacheHits: number;
+  lastUsedAt: number;
+}
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+export class ApiKeyStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(input: { name: string; quotaPerMinute?: number | null | undefined }): Promise<CreatedApiKey> {
+    const name = input.name.trim();
+    if (!name || name.length > 200) throw new RangeError('key name must be 1 to 200 characters');
+    const key = KEY_PREFIX + randomBytes(24).toString('base64url');
+    const row = {
+      id: `key_${randomBytes(6).toString('hex')}`,
+      name,
+      key_hash: hashKey(key),
+      key_prefix: key.slice(0, 8),
+      quota_per_minute: input.quotaPerMinute ?? null,
+      created_at: Date.now(),
+      revoked_at: null,
+      last_used_at: null,
+    };
+    await this.db.insertInto('api_keys').values(row).execute();
+    return { key, record: toRecord({ ...row, request_count: 0 }) };
+  }
+
+  /** The active key with this secret, or undefined (unknown or revoked). */
+  async findActive(key: string): Promise<ApiKeyRecord | undefined> {
+    if (!KEY_PATTERN.test(key)) return undefined;
+    const row = await this.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('key_hash', '=', hashKey(key))
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row ? toRecord(row) : undefined;
+  }
+
+  async list(options: { includeRevoked?: boolean } = {}): Promise<ApiKeyRecord[]> {
+    let query = this.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .orderBy('created_at')
+      .orderBy('name')
+      .orderBy('id');
+    if (!options.includeRevoked) query = query.where('revoked_at', 'is', null);
+    return (await query.execute()).map(toRecord);
+  }
+
+  /** Revokes by id, or by name when exactly one active key has it. Returns what was revoked. */
+  async revoke(idOrName: string): Promise<ApiKeyRecord> {
+    const byId = await this.db.selectFrom('api_keys').selectAll().where('id', '=', idOrName).execute();
+    const rows = byId.length
+      ? byId
+      : await this.db
+          .selectFrom('api_keys')
+          .selectAll()
+          .where('name', '=', idOrName)
+          .where('revoked_at', 'is', null)
+          .execute();
+    if (rows.length === 0) throw new RangeError(`no active key with id or name "${idOrName}"`);
+    if (rows.length > 1) throw new RangeError(`${rows.length} keys are named "${idOrName}": revoke by id`);
+    const row = rows[0]!;
+    const revokedAt = row.revoked_at === null ? Date.now() : Number(row.revoked_at);
+    await this.db.updateTable('api_keys').set({ revoked_at: revokedAt }).where('id', '=', row.id).execute();
+    return toRecord({ ...row, revoked_at: revokedAt });
+  }
+
+  /** Adds batched usage (the gateway flushes every few seconds rather than per request). */
+  async recordUsage(deltas: UsageDelta[]): Promise<void> {
+    if (deltas.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const d of deltas) {
+        const day = new Date(d.lastUsedAt).toISOString().slice(0, 10);
+        await trx
+          .insertInto('api_key_usage')
+          .values({ key_id: d.keyId, day, requests: d.requests, cache_hits: d.cacheHits })
+          .onConflict((oc) =>
+            oc.columns(['key_id', 'day']).doUpdateSet((eb) => ({
+              requests: eb('api_key_usage.requests', '+', eb.ref('excluded.requests')),
+              cache_hits: eb('api_key_usage.cache_hits', '+', eb.ref('excluded.cache_hits')),
+            })),
+          )
+          .execute();
+        await trx
+          .updateTable('api_keys')
+          .set((eb) => ({ request_count: eb('request_count', '+', d.requests), last_used_at: d.lastUsedAt }))
+          .where('id', '=', d.keyId)
+          .execute();
+      }
+    });
+  }
+
+  async usage(keyId: string): Promise<{ day: string; requests: number; cacheHits: number }[]> {
+    const rows = await this.db
+      .selectFrom('api_key_usage')
+      .selectAll()
+      .where('key_id', '=', keyId)
+      .orderBy('day')
+      .execute();
+    return rows.map((r) => ({ day: r.day, requests: Number(r.requests), cacheHits: Number(r.cache_hits) }));
+  }
+}
+
+type Row = Omit<Database['api_keys'], 'request_count'> & { request_count: unknown };
+
+function toRecord(row: Row): ApiKeyRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.key_prefix,
+    quotaPerMinute: row.quota_per_minute === null ? null : Number(row.quota_per_minute),
+    createdAt: Number(row.created_at),
+    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+    lastUsedAt: row.last_used_at === null ? null : Number(row.last_used_at),
+    requestCount: Number(row.request_count),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * @module store/schema
+ * Table types for Kysely. Timestamps are epoch milliseconds in BIGINT columns: PostgreSQL's
+ * driver returns BIGINT as a string, SQLite as a number, so readers go through `Number()`.
+ */
+import type { Generated } from 'kysely';
+
+export type Millis = number | string | bigint;
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  /** sha256 of the secret: keys are random and high-entropy, so no slow hash is needed. */
+  key_hash: string;
+  /** The first characters of the secret, shown by `keys list` to tell keys apart. */
+  key_prefix: string;
+  quota_per_minute: number | null;
+  created_at: Millis;
+  revoked_at: Millis | null;
+  last_used_at: Millis | null;
+  request_count: Generated<Millis>;
+}
+
+export interface ApiKeyUsageTable {
+  key_id: string;
+  /** UTC day, `YYYY-MM-DD`. */
+  day: string;
+  requests: Millis;
+  cache_hits: Millis;
+}
+
+export interface CacheEntriesTable {
+  cache_key: string;
+  /** The serialized upstream document (Steam's merged inventory JSON). */
+  body: string;
+  stored_at: Millis;
+}
+
+export interface Database {
+  api_keys: ApiKeysTable;
+  api_key_usage: ApiKeyUsageTable;
+  cache_entries: CacheEntriesTable;
+}
