@@ -35,6 +35,8 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ GAMESTASH_STEAM_INVENTORY_PAGE_SIZE: '5000' })).toThrow(InvalidInputError);
     expect(() => loadConfig({ GAMESTASH_ROBLOX_API_URL: 'ftp://x' })).toThrow(/GAMESTASH_ROBLOX_API_URL/);
-    expect(() => loadConfig({}, { steam: { communityUrl: 'not a url' } })).toThrow(/--community-url must be an http/);
+    expect(() => loadConfig({}, { steam: { communityUrl: 'not a url' } })).toThrow(
+      /--community-url must be an http/,
+    );
   });
 });
