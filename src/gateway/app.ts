@@ -13,6 +13,7 @@ import { registerOpenApi } from './plugins/openapi.js';
 import { healthRoutes } from './routes/health.js';
 import { inventoryRoutes } from './routes/inventory.js';
 import { methodNotAllowed } from './routes/method-not-allowed.js';
+import { robloxRoutes } from './routes/roblox.js';
 import { v1InventoryRoutes } from './routes/v1-inventory.js';
 import { ErrorBody } from './schemas/common.js';
 import { InventoryItemSchema } from './schemas/v1-inventory.js';
@@ -46,6 +47,7 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   await fastify.register(healthRoutes);
   await fastify.register(inventoryRoutes);
   await fastify.register(v1InventoryRoutes);
+  await fastify.register(robloxRoutes);
   methodNotAllowed(fastify, '/metrics');
   methodNotAllowed(fastify, '/openapi.json');
 }

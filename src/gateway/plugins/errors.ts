@@ -57,28 +57,31 @@ function mapLibraryError(error: GamestashError): Mapped {
   });
   if (error instanceof InvalidInputError)
     return m(400, 'invalid_input', error.parameter ? { parameter: error.parameter } : {});
+  const roblox = error.service === 'roblox';
+  if (error instanceof PrivateError && roblox) return m(403, 'private_inventory');
   if (error instanceof PrivateError) {
     const message =
       'this inventory (or its profile) is private: only its owner can read it, by passing their own ' +
       'Steam session cookies (steamLoginSecure=...) in the x-steam-cookie header';
     return m(403, 'private_inventory', { message });
   }
-  if (error instanceof NotFoundError) return m(404, 'profile_not_found');
+  if (error instanceof NotFoundError) return m(404, roblox ? 'user_not_found' : 'profile_not_found');
   if (error instanceof SessionExpiredError) return m(401, 'steam_session_expired');
   if (error instanceof AuthenticationError) return m(502, 'upstream_auth_failed');
-  if (error instanceof UpstreamInvalidRequestError) return m(400, 'steam_rejected');
+  if (error instanceof UpstreamInvalidRequestError)
+    return m(400, roblox ? 'roblox_rejected' : 'steam_rejected');
   if (error instanceof RateLimitError) {
     const retry =
       error.retryAfterMs === undefined
         ? {}
         : { retryAfterSeconds: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) };
     return m(503, 'upstream_rate_limited', {
-      message: `Steam is rate limiting the gateway: ${error.message}`,
+      message: `${roblox ? 'Roblox' : 'Steam'} is rate limiting the gateway: ${error.message}`,
       ...retry,
     });
   }
   if (error instanceof QueueTimeoutError)
-    return m(503, 'upstream_busy', { message: `Steam's request queue is full: ${error.message}` });
+    return m(503, 'upstream_busy', { message: `the upstream request queue is full: ${error.message}` });
   if (error instanceof TimeoutError) return m(504, 'upstream_timeout');
   if (error instanceof ConnectionError) return m(502, 'upstream_unreachable');
   if (error instanceof MalformedResponseError) return m(502, 'bad_upstream_response');

@@ -23,6 +23,8 @@ import { KeyAuthenticator } from './key-auth.js';
 import { MemoryCache } from './memory-cache.js';
 import { GatewayMetrics } from './metrics.js';
 import { QuotaService } from './quota.js';
+import { RobloxService } from './roblox-service.js';
+import { createRobloxInventoryClient } from '../../roblox/inventory/from-config.js';
 import { SingleFlight } from './single-flight.js';
 
 export interface GatewayServices {
@@ -34,6 +36,7 @@ export interface GatewayServices {
   auth: KeyAuthenticator;
   quota: QuotaService;
   inventory: InventoryService;
+  roblox: RobloxService;
   metrics: GatewayMetrics;
   /** Checks the store (and Redis when configured) answer. */
   ready(): Promise<void>;
@@ -84,6 +87,13 @@ export async function createGatewayServices(
     metrics,
     log,
   });
+  // Roblox answers go through the same HttpClient, so with Redis its budget is shared too.
+  const roblox = new RobloxService(
+    config.core.roblox.apiKey || config.core.roblox.oauthToken
+      ? createRobloxInventoryClient(config.core, { http })
+      : undefined,
+    config.cache.ttlMs,
+  );
   const keepFor = Math.max(config.cache.maxStaleMs, config.cache.ttlMs + config.cache.staleWhileRevalidateMs);
   const purge = () =>
     void cacheStore
@@ -101,6 +111,7 @@ export async function createGatewayServices(
     auth,
     quota: new QuotaService(config.defaultQuotaPerMinute, redis),
     inventory,
+    roblox,
     metrics,
     async ready() {
       await database.ping();
@@ -109,6 +120,7 @@ export async function createGatewayServices(
     async close() {
       clearInterval(purgeTimer);
       await auth.close().catch((err: unknown) => log.error({ err }, 'could not save usage counters'));
+      await roblox.close();
       await http.close();
       // QUIT would wait for a reconnection that may never come: only ask a live server.
       if (redis?.status === 'ready') await redis.quit().catch(() => redis?.disconnect());
