@@ -5,6 +5,7 @@
  * naming the variable, instead of surfacing later as odd upstream errors.
  */
 import { InvalidInputError } from './errors.js';
+import { checkUrl, defined, int, list, text, url, type Env } from './env.js';
 import { registerSecret } from './http/redact.js';
 
 export interface SteamConfig {
@@ -49,7 +50,7 @@ export interface GamestashConfig {
   http: HttpConfig;
 }
 
-export type Env = Record<string, string | undefined>;
+export type { Env } from './env.js';
 
 export interface ConfigOverrides {
   steam?: Partial<SteamConfig>;
@@ -104,46 +105,4 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     registerSecret(secret);
   }
   return { steam, roblox, http };
-}
-
-function defined<T extends object>(value: T | undefined): Partial<T> {
-  if (!value) return {};
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function text(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-function list(env: Env, name: string): string[] {
-  return (text(env, name) ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-function url(env: Env, name: string, fallback: string): string {
-  const value = text(env, name);
-  return value ? checkUrl(value, name).replace(/\/+$/, '') : fallback;
-}
-
-function checkUrl(value: string, name: string): string {
-  try {
-    const parsed = new URL(value);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
-    return value;
-  } catch {
-    throw new InvalidInputError(`${name} must be an http(s) URL, got "${value}"`, name);
-  }
-}
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const value = text(env, name);
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-    throw new InvalidInputError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`, name);
-  }
-  return parsed;
 }

@@ -5,7 +5,8 @@
  * (overrides); a bad value fails at start, naming the variable.
  */
 import { InvalidInputError } from '../core/errors.js';
-import { loadConfig, type ConfigOverrides, type Env, type GamestashConfig } from '../core/config.js';
+import { loadConfig, type ConfigOverrides, type GamestashConfig } from '../core/config.js';
+import { defined, int, text, type Env } from '../core/env.js';
 import { DEFAULT_SQLITE_PATH } from '../store/database.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -86,23 +87,4 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
     ...defined(rest),
   };
   return config;
-}
-
-function defined<T extends object>(value: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function text(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const value = text(env, name);
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-    throw new InvalidInputError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`, name);
-  }
-  return parsed;
 }
