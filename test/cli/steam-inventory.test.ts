@@ -191,3 +191,16 @@ describe('gamestash steam inventory against a failing upstream', () => {
     await expired.close();
   });
 });
+
+describe('gamestash steam inventory --limit with filters', () => {
+  it('counts matching items, not scanned ones', async () => {
+    const all = JSON.parse(
+      (await runCli(['steam', 'inventory', BIG, '--json', '--tradable'], env)).stdout,
+    ) as unknown[];
+    expect(all.length).toBeGreaterThan(10);
+    const limited = await runCli(['steam', 'inventory', BIG, '--json', '--tradable', '--limit', '10'], env);
+    const items = JSON.parse(limited.stdout) as { tradable: boolean }[];
+    expect(items).toHaveLength(10);
+    expect(items.every((i) => i.tradable)).toBe(true);
+  });
+});

@@ -35,12 +35,20 @@ export async function steamInventory(who: string, options: SteamInventoryOptions
       communityIntervalMs: config.steam.communityIntervalMs,
     });
     const client = createSteamInventoryClient(config, http);
+    // With filters, --limit counts matching items, so the scan itself is not limited.
+    const filter = filterOf(options);
+    const scanLimit = options.raw || Object.keys(filter).length === 0 ? options.limit : undefined;
     const request = {
       steamid: steamid64,
       appid: options.app,
       contextid: options.context,
-      ...(options.limit === undefined ? { all: true } : { limit: options.limit }),
-      onProgress: (done: number, total: number | undefined) => progress.update(done, total),
+      ...(scanLimit === undefined ? { all: true } : { limit: scanLimit }),
+      // With a scan limit, the bar runs to it, not to the whole inventory.
+      onProgress: (done: number, total: number | undefined) =>
+        progress.update(
+          done,
+          scanLimit === undefined || total === undefined ? total : Math.min(total, scanLimit),
+        ),
     };
     if (options.raw) {
       const inventory = await client.fetchAll(request);
@@ -48,7 +56,7 @@ export async function steamInventory(who: string, options: SteamInventoryOptions
       writeJson(inventory);
       return;
     }
-    const items = await collect(filterItems(client.items(request), filterOf(options)));
+    const items = await collect(filterItems(client.items(request), filter), options.limit);
     progress.stop();
     if (options.summary && options.json) writeJson(summarize(items));
     else if (options.summary) writeLine(renderTable(summarize(items), SUMMARY_COLUMNS));

@@ -13,7 +13,12 @@ export interface Progress {
 export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} items | {eta_formatted} left`, stream, hideCursor: true },
+    {
+      format: `${label} [{bar}] {value}/{total} items | {eta_formatted} left`,
+      stream,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
