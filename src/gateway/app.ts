@@ -18,6 +18,7 @@ import { v1InventoryRoutes } from './routes/v1-inventory.js';
 import { ErrorBody } from './schemas/common.js';
 import { InventoryItemSchema } from './schemas/v1-inventory.js';
 import type { GatewayServices } from './services/index.js';
+import { viewerRoutes } from './viewer/route.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,6 +49,7 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   await fastify.register(inventoryRoutes);
   await fastify.register(v1InventoryRoutes);
   await fastify.register(robloxRoutes);
+  await fastify.register(viewerRoutes);
   methodNotAllowed(fastify, '/metrics');
   methodNotAllowed(fastify, '/openapi.json');
 }
