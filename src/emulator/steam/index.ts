@@ -7,7 +7,6 @@ import type { EmulatorModule, EmulatorReply, EmulatorRequest } from '../types.js
 import { FaultInjector } from './faults.js';
 import { InventoryCache } from './generate.js';
 import { handleInventory, pregenerate, type InventoryRouteState } from './inventory-route.js';
-import { PageBodyCache } from './page-cache.js';
 import { IpPacer } from './pacing.js';
 import { handleProfile } from './profile.js';
 import {
@@ -48,7 +47,6 @@ export function createSteamCommunityModule(
   const state: InventoryRouteState = {
     scenario,
     cache: new InventoryCache(),
-    pages: new PageBodyCache(),
     pacer: new IpPacer(scenario.rateLimit, options.now),
     faults: new FaultInjector(scenario.faults),
     requests: 0,

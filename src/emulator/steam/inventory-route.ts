@@ -9,7 +9,7 @@ import { catalogFor, TRADE_PROTECTED_CONTEXT } from './catalogs.js';
 import { eresultReply, faultReply, JSON_HEADERS, type FaultInjector } from './faults.js';
 import { defaultSeed, type InventoryCache } from './generate.js';
 import { emptyPage, servePage } from './page.js';
-import type { PageBodyCache } from './page-cache.js';
+import { hideRecent } from './hidden.js';
 import type { IpPacer } from './pacing.js';
 import { clientIp, isIndividualSteamId, isOwner } from './request-info.js';
 import type { SteamScenario } from './scenario.js';
@@ -17,7 +17,6 @@ import type { SteamScenario } from './scenario.js';
 export interface InventoryRouteState {
   scenario: SteamScenario;
   cache: InventoryCache;
-  pages: PageBodyCache;
   pacer: IpPacer;
   faults: FaultInjector;
   /** Inventory requests received since start or reset (fault scripts count these). */
@@ -58,7 +57,7 @@ interface Target {
 
 function inventoryReply(
   req: EmulatorRequest,
-  { scenario, cache, pages }: InventoryRouteState,
+  { scenario, cache }: InventoryRouteState,
   { steamid, appText, contextid, owner }: Target,
 ): EmulatorReply {
   if (!isIndividualSteamId(steamid) || !/^\d+$/.test(appText) || !/^\d+$/.test(contextid))
@@ -80,14 +79,14 @@ function inventoryReply(
   const size = configured?.size ?? defaultSize(scenario, contextid);
   if (size === 0) return json(emptyPage());
   const seed = configured?.seed ?? defaultSeed(steamid, appid, contextid);
-  const inventory = cache.get(catalog, { steamid, appid, contextid, size, seed });
+  const full = cache.get(catalog, { steamid, appid, contextid, size, seed });
+  // UPSTREAM.md: since 2024-04, CS2 items bought or traded in the last days are hidden from
+  // everyone but their owner.
+  const hidden = owner || appid !== 730 ? 0 : (configured?.hiddenRecent ?? 0);
+  const inventory = hidden > 0 ? hideRecent(full, hidden) : full;
+  if (inventory.size === 0) return json(emptyPage());
   const start = req.url.searchParams.get('start_assetid') || undefined;
-  const key = `${steamid}/${appid}/${contextid}/${size}/${seed}|${start ?? ''}|${count}`;
-  return {
-    status: 200,
-    headers: JSON_HEADERS,
-    body: pages.get(key, () => servePage(inventory, start, count)),
-  };
+  return { status: 200, headers: JSON_HEADERS, body: servePage(inventory, start, count) };
 }
 
 /**

@@ -10,7 +10,11 @@ const steamId64 = z.string().regex(/^7656119\d{10}$/, 'expected a SteamID64 (17 
 const count = (min: number) => z.number().int().min(min);
 const faultKind = z.enum(STEAM_FAULT_KINDS);
 
-const inventory = z.strictObject({ size: count(0), seed: count(0).optional() });
+const inventory = z.strictObject({
+  size: count(0),
+  seed: count(0).optional(),
+  hiddenRecent: count(0).optional(),
+});
 
 const user = z.strictObject({
   name: z.string().optional(),

@@ -20,6 +20,11 @@ export interface SteamInventoryScenario {
   size: number;
   /** Generator seed; defaults to a hash of steamid/appid/contextid. */
   seed?: number;
+  /**
+   * CS2 only: how many of the newest items were bought or traded in the last days and are
+   * hidden from everyone but the owner (UPSTREAM.md, since 2024-04).
+   */
+  hiddenRecent?: number;
 }
 
 export interface SteamUserScenario {

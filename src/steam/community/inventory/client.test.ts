@@ -233,3 +233,21 @@ describe('trade-protected items (context 16)', () => {
     expect((await owner.client.fetchAll(protectedReq)).assets).toHaveLength(3);
   });
 });
+
+describe('recently traded CS2 items (hidden from other viewers)', () => {
+  it('shows them to the owner only (UPSTREAM.md: since 2024-04)', async () => {
+    const users = {
+      [OWNER]: { cookie: 'owner-cookie-value', inventories: { '730/2': { size: 30, hiddenRecent: 4 } } },
+    };
+    const { client, emulator } = await setup({ users });
+    const seen = await client.fetchAll(req);
+    expect(seen.assets).toHaveLength(26);
+    expect(seen.total_inventory_count).toBe(26);
+    const owner = inventoryClient(emulator.url, { cookies: 'steamLoginSecure=owner-cookie-value' });
+    closers.push(() => owner.http.close());
+    const own = await owner.client.fetchAll(req);
+    expect(own.assets).toHaveLength(30);
+    // The hidden ones are the newest: the others' view is the owner's minus its first four.
+    expect(seen.assets.map((a) => a.assetid)).toEqual(own.assets.slice(4).map((a) => a.assetid));
+  });
+});
