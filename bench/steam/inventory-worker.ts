@@ -35,10 +35,9 @@ async function bare(): Promise<number> {
 async function gamestash(): Promise<number> {
   const http = new HttpClient({ retries: 0 });
   const client = new SteamInventoryClient({ http, communityUrl: baseUrl, intervalMs: 0 });
-  let items = 0;
-  for await (const item of client.items({ steamid, appid, contextid, all: true })) if (item.classid) items++;
+  const items = await client.fetchItems({ steamid, appid, contextid });
   await http.close();
-  return items;
+  return items.filter((item) => item.classid).length;
 }
 
 async function steamcommunity(): Promise<number> {

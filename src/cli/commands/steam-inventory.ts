@@ -37,7 +37,8 @@ export async function steamInventory(who: string, options: SteamInventoryOptions
     const client = createSteamInventoryClient(config, http);
     // With filters, --limit counts matching items, so the scan itself is not limited.
     const filter = filterOf(options);
-    const scanLimit = options.raw || Object.keys(filter).length === 0 ? options.limit : undefined;
+    const unfiltered = Object.keys(filter).length === 0;
+    const scanLimit = options.raw || unfiltered ? options.limit : undefined;
     const request = {
       steamid: steamid64,
       appid: options.app,
@@ -56,7 +57,10 @@ export async function steamInventory(who: string, options: SteamInventoryOptions
       writeJson(inventory);
       return;
     }
-    const items = await collect(filterItems(client.items(request), filter), options.limit);
+    // Without filters, read in bulk; with them, stream and stop once --limit items matched.
+    const items = unfiltered
+      ? await client.fetchItems(request)
+      : await collect(filterItems(client.items(request), filter), options.limit);
     progress.stop();
     if (options.summary && options.json) writeJson(summarize(items));
     else if (options.summary) writeLine(renderTable(summarize(items), SUMMARY_COLUMNS));

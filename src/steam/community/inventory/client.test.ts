@@ -251,3 +251,15 @@ describe('recently traded CS2 items (hidden from other viewers)', () => {
     expect(seen.assets.map((a) => a.assetid)).toEqual(own.assets.slice(4).map((a) => a.assetid));
   });
 });
+
+describe('fetchItems', () => {
+  it('returns every normalized item, or up to a limit, with the same content as items()', async () => {
+    const { client, emulator } = await setup({ users: inv(4500) });
+    const bulk = await client.fetchItems(req);
+    expect(bulk).toHaveLength(4500);
+    expect(bulk.slice(0, 50)).toEqual(await collect(client.items({ ...req, limit: 50 })));
+    emulator.reset();
+    expect(await client.fetchItems({ ...req, limit: 10 })).toHaveLength(10);
+    expect(inventoryRequests(emulator)).toBe(1);
+  });
+});
