@@ -2,6 +2,7 @@
  * Small helpers shared by benchmarks: medians, child-process runs with peak RSS, tables.
  */
 import { spawn } from 'node:child_process';
+import type { EmulatorStatsReport } from '../../src/emulator/control.js';
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -41,4 +42,11 @@ export function printTable(rows: Record<string, unknown>[]): void {
 
 export function fmt(n: number, digits = 2): string {
   return n.toFixed(digits);
+}
+
+/** Inventory requests the emulator answered (any status), from its stats report. */
+export function inventoryRequests(stats: EmulatorStatsReport): number {
+  return Object.entries(stats.byPath)
+    .filter(([path]) => path.startsWith('/inventory/'))
+    .reduce((n, [, byStatus]) => n + Object.values(byStatus).reduce((a, b) => a + b, 0), 0);
 }

@@ -10,9 +10,8 @@
  * ceil(items/2000) upstream requests.
  */
 import { parseArgs } from 'node:util';
-import type { EmulatorStatsReport } from '../../src/emulator/control.js';
 import { startEmulatorProcess } from '../../src/emulator/process.js';
-import { fmt, median, printTable, runWorker, type WorkerResult } from '../lib/stats.js';
+import { fmt, median, printTable, runWorker, type WorkerResult, inventoryRequests } from '../lib/stats.js';
 
 const { values } = parseArgs({
   options: { items: { type: 'string', default: '50000' }, rounds: { type: 'string', default: '5' } },
@@ -29,11 +28,6 @@ const args = (mode: string) => [mode, emulator.url, steamid, '730', '2'];
 
 // Warm the emulator's generated inventory so no mode pays for generation.
 await runWorker(worker, args('bare'));
-
-const inventoryRequests = (stats: EmulatorStatsReport) =>
-  Object.entries(stats.byPath)
-    .filter(([path]) => path.startsWith('/inventory/'))
-    .reduce((n, [, byStatus]) => n + Object.values(byStatus).reduce((a, b) => a + b, 0), 0);
 
 const modes = ['bare', 'gamestash', 'steamcommunity'] as const;
 const results: Record<string, WorkerResult[]> = { bare: [], gamestash: [], steamcommunity: [] };

@@ -13,8 +13,7 @@ import { parseArgs } from 'node:util';
 import { HttpClient } from '../../src/core/http/client.js';
 import { SteamInventoryClient } from '../../src/steam/community/inventory/client.js';
 import { startEmulatorProcess } from '../../src/emulator/process.js';
-import type { EmulatorStatsReport } from '../../src/emulator/control.js';
-import { fmt, printTable } from '../lib/stats.js';
+import { fmt, printTable, inventoryRequests } from '../lib/stats.js';
 
 const { values } = parseArgs({
   options: { interval: { type: 'string', default: '250' }, callers: { type: 'string', default: '20' } },
@@ -41,11 +40,6 @@ const emulator = await startEmulatorProcess({
     },
   },
 });
-
-const inventoryRequests = (stats: EmulatorStatsReport) =>
-  Object.entries(stats.byPath)
-    .filter(([path]) => path.startsWith('/inventory/'))
-    .reduce((n, [, byStatus]) => n + Object.values(byStatus).reduce((a, b) => a + b, 0), 0);
 
 async function run(callerIds: string[]) {
   await emulator.reset();

@@ -3,6 +3,7 @@
  * What a Steam scenario can say (all JSON, so `gamestash emulator --scenario file.json`
  * works) and the defaults that make the emulator behave like Steam on a normal day.
  */
+import { defined } from '../../core/env.js';
 
 export const STEAM_FAULT_KINDS = [
   'eresult500',
@@ -112,9 +113,4 @@ export function resolveSteamScenario(input: SteamScenarioInput = {}): SteamScena
       ...defined(input.faults),
     },
   };
-}
-
-/** Drops keys set to undefined so they do not override defaults. */
-function defined<T extends object>(value: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
