@@ -144,4 +144,34 @@ describe('HttpClient', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(190);
     await http.close();
   });
+
+  it('puts a request started from onBody on the wire before this body is interpreted', async () => {
+    let received = 0;
+    const s = await serve(() => {
+      received++;
+      return { status: 200, body: 'ok' };
+    });
+    const http = new HttpClient(fast);
+    const req = {
+      service: 'steam-community' as const,
+      url: new URL(s.url),
+      pace: { key: 'h', intervalMs: 0 },
+    };
+    // Two open keep-alive connections, as a pager has once it reads ahead.
+    await Promise.all([http.request(req, interpret), http.request(req, interpret)]);
+    let ahead: Promise<string> | undefined;
+    let receivedBeforeInterpret = 0;
+    const onBody = () => {
+      ahead = http.request(req, interpret);
+      return true;
+    };
+    const body = await http.request({ ...req, onBody }, (res) => {
+      receivedBeforeInterpret = received;
+      return interpret(res);
+    });
+    expect(body).toBe('ok');
+    expect(receivedBeforeInterpret).toBe(4);
+    await expect(ahead).resolves.toBe('ok');
+    await http.close();
+  });
 });

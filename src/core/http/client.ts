@@ -7,6 +7,8 @@
  */
 import { request as undiciRequest, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
+import { isAscii } from 'node:buffer';
+import { setImmediate } from 'node:timers/promises';
 import {
   ConnectionError,
   GamestashError,
@@ -41,6 +43,14 @@ export interface HttpRequest {
   idempotent?: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Sees each attempt's raw body before it is decoded and interpreted, e.g. to read the
+   * next page's cursor and start that request while this body is still being parsed.
+   * Returns true when it started a request: the event loop then turns before this body
+   * is decoded, since undici writes to a reused keep-alive socket only from a check phase
+   * (its idle-socket validation, GHSA-35p6-xmwp-9g52) and would otherwise wait for the parse.
+   */
+  onBody?: (bytes: Buffer, status: number) => boolean;
 }
 
 export interface HttpResponse {
@@ -177,8 +187,15 @@ export class HttpClient {
         bodyTimeout: timeout,
         ...(req.signal ? { signal: req.signal } : {}),
       });
-      const body = await res.body.text();
-      return { status: res.statusCode, headers: res.headers, body, request: summary, route: routeId };
+      const bytes = Buffer.from(await res.body.arrayBuffer());
+      if (req.onBody?.(bytes, res.statusCode)) await letDispatchesWrite();
+      return {
+        status: res.statusCode,
+        headers: res.headers,
+        body: decodeBody(bytes),
+        request: summary,
+        route: routeId,
+      };
     } catch (cause) {
       throw transportError(cause, req.service, summary, timeout);
     }
@@ -208,6 +225,22 @@ export class HttpClient {
     await this.pool.close();
     await this.pacer.close?.();
   }
+}
+
+/**
+ * Two check phases: a request dispatched just now (after a pacing microtask) has its undici
+ * write scheduled behind our first immediate, so the second one is what follows it.
+ */
+async function letDispatchesWrite(): Promise<void> {
+  await setImmediate();
+  await setImmediate();
+}
+
+/** UTF-8 without a BOM; an all-ASCII body (JSON with escaped text) takes V8's fast one-byte path. */
+function decodeBody(bytes: Buffer): string {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = start === 0 ? bytes : bytes.subarray(start);
+  return isAscii(body) ? body.toString('latin1') : body.toString('utf8');
 }
 
 function errorOptions(error: GamestashError) {

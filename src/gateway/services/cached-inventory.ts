@@ -5,7 +5,7 @@
  * (the stored JSON with `"status": 200` spliced in front, never re-serialized) and the
  * normalized items for `/v1`.
  */
-import { normalizePage } from '../../steam/community/inventory/normalize.js';
+import { normalizePageInto } from '../../steam/community/inventory/normalize.js';
 import type { InventoryItem, RawInventory } from '../../steam/community/inventory/types.js';
 
 export class CachedInventory {
@@ -40,7 +40,7 @@ export class CachedInventory {
   }
 
   get items(): InventoryItem[] {
-    this.normalized ??= [...normalizePage(this.inventory, this.owner)];
+    this.normalized ??= normalizePageInto(this.inventory, this.owner, []);
     return this.normalized;
   }
 

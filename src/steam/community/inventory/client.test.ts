@@ -90,6 +90,8 @@ describe('SteamInventoryClient paging', () => {
     expect(await collect(client.items({ ...req, limit: 5 }))).toHaveLength(5);
     expect(inventoryRequests(emulator)).toBe(1);
     expect((await client.fetchAll({ ...req, limit: 2100 })).assets).toHaveLength(2100);
+    // Reading ahead stops at the page that can reach the limit: 2 pages, never a third.
+    expect(inventoryRequests(emulator)).toBe(1 + 2);
   });
 
   it('joins CS2 asset properties and fills inspect links', async () => {

@@ -9,10 +9,10 @@ import { InvalidInputError, MalformedResponseError } from '../../../core/errors.
 import type { HttpClient } from '../../../core/http/client.js';
 import { MAX_INVENTORY_PAGE_SIZE } from '../../../core/config.js';
 import { toSteamId64 } from '../../ids/parse.js';
-import { interpretInventoryPage, PageCapError, type InventoryTarget } from './interpret.js';
+import { interpretInventoryPage, PageCapError, peekNextCursor, type InventoryTarget } from './interpret.js';
 import { InventoryMerger } from './merge.js';
-import { normalizePage } from './normalize.js';
-import type { InventoryItem, RawInventory, RawInventoryPage } from './types.js';
+import { normalizePage, normalizePageInto } from './normalize.js';
+import type { InventoryItem, RawAsset, RawInventory, RawInventoryPage } from './types.js';
 
 /** The lower of the two reported caps (node-steamcommunity #355 vs steampy #457). */
 export const FALLBACK_PAGE_SIZE = 1000;
@@ -63,9 +63,10 @@ export class SteamInventoryClient {
 
   /**
    * Yields each page as Steam sent it, minus assets already seen on an earlier page.
-   * With `prefetch`, the next page is requested as soon as this one's cursor is known, so
-   * the caller's work on a page overlaps the next download; leaving the loop early aborts
-   * the prefetch (at worst one page was requested for nothing — pass `limit` to avoid it).
+   * With `prefetch`, the next page is requested as soon as its cursor shows in this page's
+   * raw body, so decoding, parsing and the caller's work on a page overlap the next
+   * download (one page ahead of the caller at most); leaving the loop early aborts it (at
+   * worst one page was requested for nothing — pass `limit` to avoid it).
    */
   async *pages(
     request: InventoryRequest,
@@ -77,23 +78,36 @@ export class SteamInventoryClient {
     const abort = new AbortController();
     const signal = request.signal ? AbortSignal.any([request.signal, abort.signal]) : abort.signal;
     let fetched = 0;
-    const fetchPage = (cursor: string | undefined, first: boolean) => {
+    /** The page the loop takes next, and whether the loop is already waiting for it. */
+    let pendingCursor: string | undefined;
+    let waiting = false;
+    /** A page requested ahead, keyed by the cursor peeked from the previous page's raw body. */
+    let ahead: { cursor: string; page: Promise<RawInventoryPage>; abort: AbortController } | undefined;
+    const fetchPage = (cursor: string | undefined, first: boolean, pageSignal = signal) => {
       // No need to ask for a full page when the caller wants only a few items.
       const wanted = request.limit === undefined ? undefined : request.limit - fetched;
-      const pending = this.fetchPage(target, cursor, first, { ...request, signal }, wanted);
-      pending.catch(() => undefined); // awaited below; never an unhandled rejection if abandoned
-      return pending;
+      const size = Math.min(this.pageSizeFor(), wanted ?? Infinity);
+      const onCursor = (next: string) => {
+        // Only while the caller waits for this very page, and only when the page cannot
+        // reach the limit: never more than one page ahead, never a request for nothing.
+        if (!prefetch || !waiting || cursor !== pendingCursor || ahead || seenCursors.has(next)) return false;
+        if (request.limit !== undefined && request.limit - fetched <= size) return false;
+        const own = new AbortController();
+        const page = fetchPage(next, false, AbortSignal.any([signal, own.signal]));
+        ahead = { cursor: next, page, abort: own };
+        return true;
+      };
+      const page = this.fetchPage(target, cursor, first, { ...request, signal: pageSignal }, size, onCursor);
+      page.catch(() => undefined); // awaited below; never an unhandled rejection if abandoned
+      return page;
     };
     let pending = fetchPage(undefined, true);
     try {
       for (;;) {
+        waiting = true;
         const page = await pending;
-        const assets = (page.assets ?? []).filter((a) => {
-          // An asset id seen on an earlier page is a duplicate from shifting pages: drop it.
-          if (seenAssets.has(a.assetid)) return false;
-          seenAssets.add(a.assetid);
-          return true;
-        });
+        waiting = false;
+        const assets = withoutSeen(page.assets ?? [], seenAssets);
         const limited = request.limit !== undefined && fetched + assets.length >= request.limit;
         const kept = limited ? assets.slice(0, Math.max(0, (request.limit ?? 0) - fetched)) : assets;
         fetched += kept.length;
@@ -112,7 +126,12 @@ export class SteamInventoryClient {
           );
         }
         seenCursors.add(next);
-        if (prefetch) pending = fetchPage(next, false);
+        if (ahead && ahead.cursor !== next) ahead.abort.abort(); // the peek was wrong: drop that page
+        const early = ahead?.cursor === next ? ahead.page : undefined;
+        ahead = undefined;
+        pendingCursor = next;
+        if (early) pending = early;
+        else if (prefetch) pending = fetchPage(next, false);
         yield out;
         if (!prefetch) pending = fetchPage(next, false);
       }
@@ -135,9 +154,8 @@ export class SteamInventoryClient {
   async fetchItems(request: InventoryRequest): Promise<InventoryItem[]> {
     const target = validateTarget(request);
     const items: InventoryItem[] = [];
-    for await (const page of this.pages(request, { prefetch: true })) {
-      for (const item of normalizePage(page, target.steamid64)) items.push(item);
-    }
+    for await (const page of this.pages(request, { prefetch: true }))
+      normalizePageInto(page, target.steamid64, items);
     return items;
   }
 
@@ -155,17 +173,17 @@ export class SteamInventoryClient {
     cursor: string | undefined,
     first: boolean,
     request: InventoryRequest,
-    wanted?: number,
+    size: number,
+    onCursor: (next: string) => boolean,
   ): Promise<RawInventoryPage> {
-    const size = Math.min(this.pageSizeFor(), wanted ?? Infinity);
     try {
-      return await this.requestPage(target, cursor, size, request);
+      return await this.requestPage(target, cursor, size, request, onCursor);
     } catch (error) {
       // Reports disagree on the cap (1000 vs 2000, UPSTREAM.md): a first page refused with
       // a null 400 above 1000 is retried once at 1000, and the host keeps 1000 from then on.
       if (error instanceof PageCapError && first && size > FALLBACK_PAGE_SIZE) {
         this.reducedCap.add(this.host);
-        return this.requestPage(target, cursor, FALLBACK_PAGE_SIZE, request);
+        return this.requestPage(target, cursor, FALLBACK_PAGE_SIZE, request, onCursor);
       }
       throw error;
     }
@@ -181,6 +199,7 @@ export class SteamInventoryClient {
     cursor: string | undefined,
     count: number,
     request: InventoryRequest,
+    onCursor: (next: string) => boolean,
   ) {
     const url = new URL(
       `/inventory/${target.steamid64}/${target.appid}/${target.contextid}`,
@@ -205,6 +224,10 @@ export class SteamInventoryClient {
           ...(this.options.maxQueueWaitMs === undefined ? {} : { maxWaitMs: this.options.maxQueueWaitMs }),
         },
         ...(request.signal ? { signal: request.signal } : {}),
+        onBody: (bytes, status) => {
+          const next = status === 200 ? peekNextCursor(bytes) : undefined;
+          return next !== undefined && onCursor(next);
+        },
       },
       (res) => interpretInventoryPage(res, target),
     );
@@ -231,6 +254,20 @@ function validateTarget(request: InventoryRequest): InventoryTarget {
     throw new InvalidInputError(`limit must be a whole number above 0, got "${request.limit}"`, 'limit');
   }
   return { steamid64, appid: Number(appid), contextid };
+}
+
+/**
+ * Drops assets whose id was already seen (a duplicate from pages shifting while Steam was
+ * read) and records the rest; copies the list only when something is dropped.
+ */
+function withoutSeen(assets: RawAsset[], seen: Set<string>): RawAsset[] {
+  let dropped: Set<number> | undefined;
+  for (let i = 0; i < assets.length; i++) {
+    const before = seen.size;
+    seen.add((assets[i] as RawAsset).assetid);
+    if (seen.size === before) (dropped ??= new Set()).add(i);
+  }
+  return dropped ? assets.filter((_, i) => !dropped.has(i)) : assets;
 }
 
 function isTruthy(value: unknown): boolean {

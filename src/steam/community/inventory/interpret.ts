@@ -94,6 +94,23 @@ export function interpretInventoryPage(res: HttpResponse, target: InventoryTarge
   return page;
 }
 
+/**
+ * The next page's cursor read from the raw body before it is decoded and parsed, so the
+ * next request can start meanwhile. A hint only: the pager checks it against the parsed
+ * page. The match is a real key, since quotes inside a JSON string are escaped.
+ */
+export function peekNextCursor(bytes: Buffer): string | undefined {
+  if (bytes.lastIndexOf('"more_items":1') < 0 && bytes.lastIndexOf('"more_items":true') < 0) return undefined;
+  const key = bytes.lastIndexOf(LAST_ASSETID_KEY);
+  if (key < 0) return undefined;
+  const start = key + LAST_ASSETID_KEY.length;
+  const end = bytes.indexOf('"', start);
+  const cursor = end > start && end - start <= 20 ? bytes.toString('latin1', start, end) : '';
+  return /^\d+$/.test(cursor) ? cursor : undefined;
+}
+
+const LAST_ASSETID_KEY = '"last_assetid":"';
+
 /** `{"error": "EYldRefreshAppIfNecessary failed with EResult 55"}`: the trailing number is an EResult. */
 function serverError(res: HttpResponse, who: string, base: GamestashErrorOptions) {
   let message: string | undefined;

@@ -9,6 +9,7 @@ import {
   type ItemProperty,
   type RawAsset,
   type RawAssetProperties,
+  type RawAssetProperty,
   type RawDescription,
   type RawInventoryPage,
 } from './types.js';
@@ -16,60 +17,123 @@ import {
 /** Steam's image CDN; `icon_url` is a path fragment below it. */
 export const STEAM_ECONOMY_IMAGE_BASE = 'https://community.fastly.steamstatic.com/economy/image/';
 
+/** Every item of a page, joined (the lazy form of {@link normalizePageInto}). */
 export function* normalizePage(page: RawInventoryPage, ownerSteamId64: string): Generator<InventoryItem> {
-  // Many assets share one description: derive its fields once per page, not once per asset
-  // (classid, then instanceid: no key string per asset on 50,000-item inventories).
-  const byClass = new Map<string, Map<string, RawDescription>>();
+  yield* normalizePageInto(page, ownerSteamId64, []);
+}
+
+/**
+ * Joins every asset (and currency entry) of a page and appends the items to `out`. Runs once
+ * per page on every inventory read, so it avoids work per asset: fields derived from a
+ * description are computed once per description and shared, the inspect template is split
+ * once, and properties are read in one pass.
+ */
+export function normalizePageInto(
+  page: RawInventoryPage,
+  ownerSteamId64: string,
+  out: InventoryItem[],
+): InventoryItem[] {
+  // classid, then instanceid: no key string per asset on 50,000-item inventories. Each
+  // description's fields are derived on first use and shared by all its assets.
+  const byClass = new Map<string, Map<string, { raw: RawDescription; fields?: DescribedFields }>>();
   for (const d of page.descriptions ?? []) {
     let byInstance = byClass.get(d.classid);
     if (!byInstance) byClass.set(d.classid, (byInstance = new Map()));
-    if (!byInstance.has(d.instanceid || '0')) byInstance.set(d.instanceid || '0', d);
+    if (!byInstance.has(d.instanceid || '0')) byInstance.set(d.instanceid || '0', { raw: d });
   }
-  const described = new Map<RawDescription | undefined, DescribedFields>();
+  const templates = new Map<string, InspectTemplate>();
+  let undescribed: DescribedFields | undefined;
   const fieldsOf = (asset: RawAsset) => {
-    const d = byClass.get(asset.classid)?.get(asset.instanceid || '0');
-    let fields = described.get(d);
-    if (!fields) described.set(d, (fields = describe(d, ownerSteamId64)));
-    return fields;
+    const entry = byClass.get(asset.classid)?.get(asset.instanceid || '0');
+    if (!entry) return (undescribed ??= describe(undefined, ownerSteamId64, templates));
+    return (entry.fields ??= describe(entry.raw, ownerSteamId64, templates));
   };
-  const properties = indexProperties(page.asset_properties);
+  const properties = new PropertyIndex(page.asset_properties);
   for (const asset of page.assets ?? []) {
-    yield buildItem(asset, fieldsOf(asset), properties.get(asset.assetid) ?? NO_PROPERTIES, false);
+    out.push(buildItem(asset, fieldsOf(asset), properties.of(asset.assetid), false));
   }
   for (const entry of page.currency ?? []) {
     const asset = currencyAsAsset(entry);
-    if (asset) yield buildItem(asset, fieldsOf(asset), NO_PROPERTIES, true);
-  }
-}
-
-const NO_PROPERTIES: ItemProperty[] = [];
-
-export function indexProperties(list: RawAssetProperties[] | undefined): Map<string, ItemProperty[]> {
-  const out = new Map<string, ItemProperty[]>();
-  for (const entry of list ?? []) {
-    out.set(
-      String(entry.assetid),
-      (entry.asset_properties ?? []).map((p) => ({
-        id: Number(p.propertyid),
-        name: p.name,
-        value: propertyValue(p),
-      })),
-    );
+    if (asset) out.push(buildItem(asset, fieldsOf(asset), NO_PROPERTIES, true));
   }
   return out;
 }
 
-function propertyValue(p: RawAssetProperties['asset_properties'][number]): number | string {
+/** One asset's properties, with the CS2 ones the item model names read out. */
+interface AssetProperties {
+  list: ItemProperty[];
+  float: number | undefined;
+  paintSeed: number | undefined;
+  certificate: string | undefined;
+}
+
+const NO_PROPERTIES: AssetProperties = {
+  list: [],
+  float: undefined,
+  paintSeed: undefined,
+  certificate: undefined,
+};
+
+/**
+ * Properties by asset id. Steam lists `asset_properties` in the order of `assets`, so a
+ * cursor finds each entry without a map; any other order falls back to one.
+ */
+class PropertyIndex {
+  private next = 0;
+  private byAsset: Map<string, RawAssetProperties> | undefined;
+
+  constructor(private readonly entries: RawAssetProperties[] = []) {}
+
+  of(assetid: string): AssetProperties {
+    const entry = this.find(assetid);
+    return entry ? readProperties(entry.asset_properties ?? []) : NO_PROPERTIES;
+  }
+
+  private find(assetid: string): RawAssetProperties | undefined {
+    const candidate = this.entries[this.next];
+    if (candidate && String(candidate.assetid) === assetid) {
+      this.next++;
+      return candidate;
+    }
+    this.byAsset ??= new Map(this.entries.map((e) => [String(e.assetid), e]));
+    return this.byAsset.get(assetid);
+  }
+}
+
+function readProperties(raw: RawAssetProperty[]): AssetProperties {
+  const out: AssetProperties = { list: [], float: undefined, paintSeed: undefined, certificate: undefined };
+  for (const p of raw) {
+    const id = Number(p.propertyid);
+    const value = propertyValue(p);
+    out.list.push({ id, name: propertyName(id, p.name), value });
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) continue;
+      if (id === AssetPropertyId.WearRating) out.float = value;
+      else if (id === AssetPropertyId.PatternTemplate) out.paintSeed = value;
+    } else if (id === AssetPropertyId.ItemCertificate && value) {
+      out.certificate = value;
+    }
+  }
+  return out;
+}
+
+/** The known names as one shared string each, not a fresh copy per asset kept alive by every item. */
+const KNOWN_PROPERTY_NAMES = new Map<number, string>([
+  [AssetPropertyId.PatternTemplate, 'Pattern Template'],
+  [AssetPropertyId.WearRating, 'Wear Rating'],
+  [AssetPropertyId.ItemCertificate, 'Item Certificate'],
+]);
+
+function propertyName(id: number, name: string | undefined): string | undefined {
+  const known = KNOWN_PROPERTY_NAMES.get(id);
+  return known !== undefined && known === name ? known : name;
+}
+
+function propertyValue(p: RawAssetProperty): number | string {
   // Numbers may come as strings (UPSTREAM.md); certificates are long hex strings.
   if (p.float_value !== undefined) return Number(p.float_value);
   if (p.int_value !== undefined) return Number(p.int_value);
   return p.string_value ?? '';
-}
-
-export interface NormalizeContext {
-  owner: string;
-  properties: ItemProperty[];
-  isCurrency: boolean;
 }
 
 /** The fields an item takes from its description alone (shared by every asset of it). */
@@ -87,21 +151,30 @@ type DescribedFields = Pick<
   | 'iconUrlLarge'
   | 'nameColor'
   | 'backgroundColor'
+  | 'rarity'
   | 'rarityColor'
+  | 'exterior'
+  | 'quality'
+  | 'category'
   | 'tags'
   | 'fraudWarnings'
 > & {
-  /** The inspect link template with the owner already filled in. */
-  inspectTemplate: string | undefined;
+  /** The inspect link template with the owner filled in, split at its per-asset parts. */
+  inspect: InspectTemplate | undefined;
 };
 
-function describe(d: RawDescription | undefined, owner: string): DescribedFields {
+function describe(
+  d: RawDescription | undefined,
+  owner: string,
+  templates: Map<string, InspectTemplate>,
+): DescribedFields {
   const tags: Record<string, string> = {};
   let rarityColor: string | undefined;
   for (const tag of d?.tags ?? []) {
     tags[tag.category] = tag.localized_tag_name ?? tag.internal_name;
     if (tag.category === 'Rarity' && tag.color) rarityColor = tag.color;
   }
+  const inspectLink = d?.actions?.find((a) => a.link.includes('csgo_econ_action_preview'))?.link;
   return {
     name: d?.name ?? d?.market_name ?? '',
     marketHashName: d?.market_hash_name ?? d?.market_name ?? d?.name ?? '',
@@ -115,12 +188,14 @@ function describe(d: RawDescription | undefined, owner: string): DescribedFields
     iconUrlLarge: d?.icon_url_large ? STEAM_ECONOMY_IMAGE_BASE + d.icon_url_large : undefined,
     nameColor: d?.name_color || undefined,
     backgroundColor: d?.background_color || undefined,
+    rarity: tags.Rarity,
     rarityColor,
+    exterior: tags.Exterior,
+    quality: tags.Quality,
+    category: tags.Type,
     tags,
     fraudWarnings: d?.fraudwarnings ?? [],
-    inspectTemplate: d?.actions
-      ?.find((a) => a.link.includes('csgo_econ_action_preview'))
-      ?.link.replaceAll('%owner_steamid%', owner),
+    inspect: inspectLink === undefined ? undefined : compiledTemplate(inspectLink, owner, templates),
   };
 }
 
@@ -128,36 +203,22 @@ function describe(d: RawDescription | undefined, owner: string): DescribedFields
 export function normalizeAsset(
   asset: RawAsset,
   d: RawDescription | undefined,
-  ctx: NormalizeContext,
+  ctx: { owner: string; properties: RawAssetProperty[]; isCurrency: boolean },
 ): InventoryItem {
-  return buildItem(asset, describe(d, ctx.owner), ctx.properties, ctx.isCurrency);
+  return buildItem(asset, describe(d, ctx.owner, new Map()), readProperties(ctx.properties), ctx.isCurrency);
 }
 
 function buildItem(
   asset: RawAsset,
   f: DescribedFields,
-  properties: ItemProperty[],
+  properties: AssetProperties,
   isCurrency: boolean,
 ): InventoryItem {
-  let float: number | undefined;
-  let paintSeed: number | undefined;
-  let certificate: string | undefined;
-  for (const p of properties) {
-    if (p.id === AssetPropertyId.WearRating && typeof p.value === 'number' && Number.isFinite(p.value))
-      float = p.value;
-    else if (
-      p.id === AssetPropertyId.PatternTemplate &&
-      typeof p.value === 'number' &&
-      Number.isFinite(p.value)
-    ) {
-      paintSeed = p.value;
-    } else if (p.id === AssetPropertyId.ItemCertificate && typeof p.value === 'string' && p.value)
-      certificate = p.value;
-  }
+  const assetid = String(asset.assetid);
   return {
     appid: Number(asset.appid),
     contextid: String(asset.contextid),
-    assetid: String(asset.assetid),
+    assetid,
     classid: String(asset.classid),
     instanceid: String(asset.instanceid || '0'),
     amount: Number(asset.amount ?? 1),
@@ -173,44 +234,83 @@ function buildItem(
     iconUrlLarge: f.iconUrlLarge,
     nameColor: f.nameColor,
     backgroundColor: f.backgroundColor,
-    rarity: f.tags.Rarity,
+    rarity: f.rarity,
     rarityColor: f.rarityColor,
-    exterior: f.tags.Exterior,
-    quality: f.tags.Quality,
-    category: f.tags.Type,
+    exterior: f.exterior,
+    quality: f.quality,
+    category: f.category,
     tags: f.tags,
-    inspectLink: f.inspectTemplate && fillInspectLink(f.inspectTemplate, asset.assetid, properties),
-    float,
-    paintSeed,
-    certificate,
-    properties,
+    inspectLink: f.inspect && fillInspectTemplate(f.inspect, assetid, properties.list),
+    float: properties.float,
+    paintSeed: properties.paintSeed,
+    certificate: properties.certificate,
+    properties: properties.list,
     isCurrency,
     fraudWarnings: f.fraudWarnings,
   };
 }
 
 /**
- * Fills both inspect templates (UPSTREAM.md): the older
- * `...preview%20S%owner_steamid%A%assetid%D<digits>` and the newer self-encoding
- * `...preview%20%propid:6%`, where `%propid:N%` is that asset's property N. Undefined when
- * a property the template needs is missing (a half-filled link would not open).
+ * An inspect link template split at its per-asset parts. Both forms (UPSTREAM.md): the
+ * older `...preview%20S%owner_steamid%A%assetid%D<digits>` and the newer self-encoding
+ * `...preview%20%propid:6%`, where `%propid:N%` is that asset's property N.
  */
+type InspectTemplate = (string | { assetid: true } | { propid: number })[];
+
+/** CS2 skins share one template: split it once per page, not once per description. */
+function compiledTemplate(template: string, owner: string, cache: Map<string, InspectTemplate>) {
+  let compiled = cache.get(template);
+  if (!compiled) cache.set(template, (compiled = compileInspectTemplate(template, owner)));
+  return compiled;
+}
+
+function compileInspectTemplate(template: string, owner: string): InspectTemplate {
+  // The owner is known now: fold it into the text around it, so fewer pieces are joined per asset.
+  const parts: InspectTemplate = [];
+  const text = (piece: string) => {
+    const last = parts.length - 1;
+    if (typeof parts[last] === 'string') parts[last] += piece;
+    else if (piece) parts.push(piece);
+  };
+  let from = 0;
+  for (const match of template.matchAll(/%owner_steamid%|%assetid%|%propid:(\d+)%/g)) {
+    text(template.slice(from, match.index));
+    if (match[0] === '%owner_steamid%') text(owner);
+    else if (match[0] === '%assetid%') parts.push({ assetid: true });
+    else parts.push({ propid: Number(match[1]) });
+    from = match.index + match[0].length;
+  }
+  text(template.slice(from));
+  return parts;
+}
+
+/** Undefined when a property the template needs is missing (a half-filled link would not open). */
+function fillInspectTemplate(
+  template: InspectTemplate,
+  assetid: string,
+  properties: ItemProperty[],
+): string | undefined {
+  let link = '';
+  for (const part of template) {
+    if (typeof part === 'string') link += part;
+    else if ('assetid' in part) link += assetid;
+    else {
+      const value = properties.find((p) => p.id === part.propid)?.value;
+      if (value === undefined || value === '') return undefined;
+      link += String(value);
+    }
+  }
+  return link;
+}
+
+/** Fills an inspect link template for one asset (owner, asset id and properties). */
 export function fillInspectLink(
   template: string,
   assetid: string,
   properties: ItemProperty[],
-  owner?: string,
+  owner: string,
 ): string | undefined {
-  let link = owner === undefined ? template : template.replaceAll('%owner_steamid%', owner);
-  if (link.includes('%assetid%')) link = link.replaceAll('%assetid%', assetid);
-  if (!link.includes('%propid:')) return link;
-  let missing = false;
-  link = link.replace(/%propid:(\d+)%/g, (_, id: string) => {
-    const value = properties.find((p) => p.id === Number(id))?.value;
-    if (value === undefined || value === '') missing = true;
-    return String(value ?? '');
-  });
-  return missing ? undefined : link;
+  return fillInspectTemplate(compileInspectTemplate(template, owner), assetid, properties);
 }
 
 function flag(value: unknown): boolean {

@@ -98,6 +98,43 @@ describe('inventory paging guards', () => {
     await http.close();
   });
 
+  it('reads ahead from the cursor in the raw body, and drops a read-ahead the parsed page contradicts', async () => {
+    const cursors: string[] = [];
+    const pages: Record<string, RawInventoryPage> = {
+      // A later "last_assetid" key (inside an unknown field) misleads the raw-body peek.
+      first: {
+        assets: [asset('9')],
+        descriptions: [description],
+        more_items: 1,
+        last_assetid: '9',
+        extra: { more_items: 1, last_assetid: '99' },
+        total_inventory_count: 2,
+        success: 1,
+      },
+      '9': { assets: [asset('8')], descriptions: [description], total_inventory_count: 2, success: 1 },
+      '99': { assets: [asset('1')], descriptions: [description], total_inventory_count: 2, success: 1 },
+    };
+    emulator = await serveModules({
+      modules: [
+        {
+          name: 'crafted',
+          handle: (req) => {
+            const cursor = req.url.searchParams.get('start_assetid') ?? 'first';
+            cursors.push(cursor);
+            return { status: 200, body: pages[cursor] ?? null };
+          },
+        },
+      ],
+    });
+    const { client, http } = inventoryClient(emulator.url);
+    const merged = await client.fetchAll({ steamid: OWNER, appid: 730, contextid: 2 });
+    expect(merged.assets.map((a) => a.assetid)).toEqual(['9', '8']);
+    // The misled read-ahead (if it reached the server before being dropped) went no further.
+    expect(cursors.filter((c) => c !== '99')).toEqual(['first', '9']);
+    expect(cursors.filter((c) => c === '99').length).toBeLessThanOrEqual(1);
+    await http.close();
+  });
+
   it('refuses more_items without a cursor rather than returning a partial inventory', async () => {
     emulator = await serveModules({
       modules: [
