@@ -40,8 +40,11 @@ async function gamestash(): Promise<number> {
   return items.filter((item) => item.classid).length;
 }
 
+// Loaded before the clock starts, like gamestash's own imports: the timed part is the call.
+const steamCommunityModule = mode === 'steamcommunity' ? await import('steamcommunity') : undefined;
+
 async function steamcommunity(): Promise<number> {
-  const { default: SteamCommunity } = (await import('steamcommunity')) as unknown as {
+  const { default: SteamCommunity } = steamCommunityModule as unknown as {
     default: new () => Record<string, unknown>;
   };
   const community = new SteamCommunity() as Record<string, unknown> & {

@@ -59,20 +59,8 @@ export function normalizePageInto(
   return out;
 }
 
-/** One asset's properties, with the CS2 ones the item model names read out. */
-interface AssetProperties {
-  list: ItemProperty[];
-  float: number | undefined;
-  paintSeed: number | undefined;
-  certificate: string | undefined;
-}
-
-const NO_PROPERTIES: AssetProperties = {
-  list: [],
-  float: undefined,
-  paintSeed: undefined,
-  certificate: undefined,
-};
+/** Shared by every asset without properties (frozen: a caller's push cannot leak into others). */
+const NO_PROPERTIES = Object.freeze([]) as unknown as ItemProperty[];
 
 /**
  * Properties by asset id. Steam lists `asset_properties` in the order of `assets`, so a
@@ -84,9 +72,9 @@ class PropertyIndex {
 
   constructor(private readonly entries: RawAssetProperties[] = []) {}
 
-  of(assetid: string): AssetProperties {
+  of(assetid: string): ItemProperty[] {
     const entry = this.find(assetid);
-    return entry ? readProperties(entry.asset_properties ?? []) : NO_PROPERTIES;
+    return entry ? toItemProperties(entry.asset_properties ?? []) : NO_PROPERTIES;
   }
 
   private find(assetid: string): RawAssetProperties | undefined {
@@ -100,21 +88,14 @@ class PropertyIndex {
   }
 }
 
-function readProperties(raw: RawAssetProperty[]): AssetProperties {
-  const out: AssetProperties = { list: [], float: undefined, paintSeed: undefined, certificate: undefined };
-  for (const p of raw) {
+function toItemProperties(raw: RawAssetProperty[]): ItemProperty[] {
+  const list: ItemProperty[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const p = raw[i] as RawAssetProperty;
     const id = Number(p.propertyid);
-    const value = propertyValue(p);
-    out.list.push({ id, name: propertyName(id, p.name), value });
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value)) continue;
-      if (id === AssetPropertyId.WearRating) out.float = value;
-      else if (id === AssetPropertyId.PatternTemplate) out.paintSeed = value;
-    } else if (id === AssetPropertyId.ItemCertificate && value) {
-      out.certificate = value;
-    }
+    list.push({ id, name: propertyName(id, p.name), value: propertyValue(p) });
   }
-  return out;
+  return list;
 }
 
 /** The known names as one shared string each, not a fresh copy per asset kept alive by every item. */
@@ -205,16 +186,35 @@ export function normalizeAsset(
   d: RawDescription | undefined,
   ctx: { owner: string; properties: RawAssetProperty[]; isCurrency: boolean },
 ): InventoryItem {
-  return buildItem(asset, describe(d, ctx.owner, new Map()), readProperties(ctx.properties), ctx.isCurrency);
+  return buildItem(
+    asset,
+    describe(d, ctx.owner, new Map()),
+    toItemProperties(ctx.properties),
+    ctx.isCurrency,
+  );
 }
 
 function buildItem(
   asset: RawAsset,
   f: DescribedFields,
-  properties: AssetProperties,
+  properties: ItemProperty[],
   isCurrency: boolean,
 ): InventoryItem {
   const assetid = String(asset.assetid);
+  // The CS2 properties the model names, in one pass (UPSTREAM.md: 1 seed, 2 wear, 6 certificate).
+  let float: number | undefined;
+  let paintSeed: number | undefined;
+  let certificate: string | undefined;
+  for (let i = 0; i < properties.length; i++) {
+    const { id, value } = properties[i] as ItemProperty;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) continue;
+      if (id === AssetPropertyId.WearRating) float = value;
+      else if (id === AssetPropertyId.PatternTemplate) paintSeed = value;
+    } else if (id === AssetPropertyId.ItemCertificate && value) {
+      certificate = value;
+    }
+  }
   return {
     appid: Number(asset.appid),
     contextid: String(asset.contextid),
@@ -240,11 +240,11 @@ function buildItem(
     quality: f.quality,
     category: f.category,
     tags: f.tags,
-    inspectLink: f.inspect && fillInspectTemplate(f.inspect, assetid, properties.list),
-    float: properties.float,
-    paintSeed: properties.paintSeed,
-    certificate: properties.certificate,
-    properties: properties.list,
+    inspectLink: f.inspect && fillInspectTemplate(f.inspect, assetid, properties),
+    float,
+    paintSeed,
+    certificate,
+    properties,
     isCurrency,
     fraudWarnings: f.fraudWarnings,
   };
@@ -291,16 +291,23 @@ function fillInspectTemplate(
   properties: ItemProperty[],
 ): string | undefined {
   let link = '';
-  for (const part of template) {
+  for (let i = 0; i < template.length; i++) {
+    const part = template[i] as InspectTemplate[number];
     if (typeof part === 'string') link += part;
     else if ('assetid' in part) link += assetid;
     else {
-      const value = properties.find((p) => p.id === part.propid)?.value;
+      const value = propertyById(properties, part.propid);
       if (value === undefined || value === '') return undefined;
       link += String(value);
     }
   }
   return link;
+}
+
+function propertyById(list: ItemProperty[], id: number): number | string | undefined {
+  for (let i = 0; i < list.length; i++)
+    if ((list[i] as ItemProperty).id === id) return (list[i] as ItemProperty).value;
+  return undefined;
 }
 
 /** Fills an inspect link template for one asset (owner, asset id and properties). */
