@@ -12,6 +12,8 @@ export function median(values: number[]): number {
 
 export interface WorkerResult {
   ms: number;
+  /** CPU the worker used while timed, when it reports it. */
+  cpuMs?: number;
   items: number;
   maxRssMb: number;
 }

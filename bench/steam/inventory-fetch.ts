@@ -48,15 +48,21 @@ const summary = Object.fromEntries(
     const ms = median(results[mode]!.map((r) => r.ms));
     return [
       mode,
-      { ms, itemsPerSec: items / (ms / 1000), rss: median(results[mode]!.map((r) => r.maxRssMb)) },
+      {
+        ms,
+        itemsPerSec: items / (ms / 1000),
+        cpuMs: median(results[mode]!.map((r) => r.cpuMs ?? 0)),
+        rss: median(results[mode]!.map((r) => r.maxRssMb)),
+      },
     ];
   }),
-) as Record<(typeof modes)[number], { ms: number; itemsPerSec: number; rss: number }>;
+) as Record<(typeof modes)[number], { ms: number; itemsPerSec: number; cpuMs: number; rss: number }>;
 
 printTable(
   modes.map((mode) => ({
     mode,
     'median ms': fmt(summary[mode].ms, 0),
+    'CPU ms': fmt(summary[mode].cpuMs, 0),
     'items/s': fmt(summary[mode].itemsPerSec, 0),
     'upstream requests': requests[mode]!,
     'peak RSS MB': fmt(summary[mode].rss, 0),

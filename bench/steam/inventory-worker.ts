@@ -3,7 +3,8 @@
  * Modes: `bare` (fetch + JSON.parse per page, the floor), `gamestash` (fetch, merge and
  * join every asset to its description and properties), `steamcommunity`
  * (node-steamcommunity's getUserInventoryContents, pointed at the emulator).
- * Prints one JSON line: {ms, items, maxRssMb}.
+ * Prints one JSON line: {ms, cpuMs, items, maxRssMb} (cpuMs: this process's CPU while timed,
+ * GC and compiler threads included).
  */
 import { HttpClient } from '../../src/core/http/client.js';
 import { SteamInventoryClient } from '../../src/steam/community/inventory/client.js';
@@ -73,6 +74,9 @@ async function steamcommunity(): Promise<number> {
 const run = { bare, gamestash, steamcommunity }[mode as 'bare'];
 if (!run) throw new Error(`unknown mode ${mode}`);
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const items = await run();
 const ms = performance.now() - started;
-console.log(JSON.stringify({ ms, items, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+const cpu = process.cpuUsage(cpuBefore);
+const cpuMs = (cpu.user + cpu.system) / 1000;
+console.log(JSON.stringify({ ms, cpuMs, items, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
