@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { redactUrl, registerSecret } from '../core/http/redact.js';
 import { migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';
+import { loadSqliteDriver } from './sqlite-driver.js';
 
 export const DEFAULT_SQLITE_PATH = './data/gamestash.sqlite';
 
@@ -55,7 +56,7 @@ export async function openDatabase(options: StoreOptions = {}): Promise<StoreDat
 }
 
 async function openSqlite(path: string) {
-  const { default: SQLite } = await import('better-sqlite3');
+  const SQLite = await loadSqliteDriver();
   const file = resolve(path);
   mkdirSync(dirname(file), { recursive: true });
   const database = new SQLite(file);
