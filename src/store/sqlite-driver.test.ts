@@ -8,7 +8,7 @@ describe('loadSqliteDriver', () => {
   it('takes 13.x only where Node-API 10 exists (Node 22.14+), 12.x on Node 20', () => {
     expect(hasNodeApi10('9')).toBe(false);
     expect(hasNodeApi10('10')).toBe(true);
-    expect(hasNodeApi10(undefined)).toBe(false);
+    expect(hasNodeApi10('8')).toBe(false);
   });
 
   it('loads a driver that works on this Node', async () => {
