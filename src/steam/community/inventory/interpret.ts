@@ -94,6 +94,8 @@ export function interpretInventoryPage(res: HttpResponse, target: InventoryTarge
   return page;
 }
 
+const LAST_ASSETID_KEY = '"last_assetid":"';
+
 /**
  * The next page's cursor read from the raw body before it is decoded and parsed, so the
  * next request can start meanwhile. A hint only: the pager checks it against the parsed
@@ -108,8 +110,6 @@ export function peekNextCursor(bytes: Buffer): string | undefined {
   const cursor = end > start && end - start <= 20 ? bytes.toString('latin1', start, end) : '';
   return /^\d+$/.test(cursor) ? cursor : undefined;
 }
-
-const LAST_ASSETID_KEY = '"last_assetid":"';
 
 /** `{"error": "EYldRefreshAppIfNecessary failed with EResult 55"}`: the trailing number is an EResult. */
 function serverError(res: HttpResponse, who: string, base: GamestashErrorOptions) {

@@ -64,7 +64,8 @@ const NO_PROPERTIES = Object.freeze([]) as unknown as ItemProperty[];
 
 /**
  * Properties by asset id. Steam lists `asset_properties` in the order of `assets`, so a
- * cursor finds each entry without a map; any other order falls back to one.
+ * cursor finds most entries without hashing; an asset it does not match (one without
+ * properties, or a page in another order) is looked up in a map built once per page.
  */
 class PropertyIndex {
   private next = 0;
