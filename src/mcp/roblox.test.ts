@@ -2,20 +2,25 @@
  * The Roblox tools as an agent sees them: an SDK client over the in-memory transport, real
  * HTTP to the emulator. Every answer is kept and checked at the end for leaked secrets.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, type Env } from '../core/config.js';
 import { startEmulator, type StartedEmulator } from '../emulator/index.js';
-import { createMcpServer, type GamestashMcpServer } from './server.js';
+import { McpSessions } from '../../test/mcp-sessions.js';
 
 const ROBLOX_KEY = 'mcp-test-roblox-key-777';
 const SECRETS = [ROBLOX_KEY, 'mcp-wrong-roblox-key'];
 
 let emulator: StartedEmulator;
-const open: { client: Client; mcp: GamestashMcpServer }[] = [];
-const answers: string[] = [];
+const sessions = new McpSessions(() => ({
+  GAMESTASH_STEAM_COMMUNITY_URL: emulator.url,
+  GAMESTASH_ROBLOX_API_URL: emulator.url,
+  GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS: '0',
+  GAMESTASH_ROBLOX_API_KEY_PER_MINUTE: '600000',
+  GAMESTASH_HTTP_RETRIES: '0',
+  ROBLOX_API_KEY: ROBLOX_KEY,
+}));
+const { answers } = sessions;
+const connect = sessions.connect.bind(sessions);
 
 beforeAll(async () => {
   emulator = await startEmulator({
@@ -42,41 +47,17 @@ beforeAll(async () => {
   });
 });
 
-async function connect(env: Env = {}): Promise<Client> {
-  const config = loadConfig({
-    GAMESTASH_STEAM_COMMUNITY_URL: emulator.url,
-    GAMESTASH_ROBLOX_API_URL: emulator.url,
-    GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS: '0',
-    GAMESTASH_ROBLOX_API_KEY_PER_MINUTE: '600000',
-    GAMESTASH_HTTP_RETRIES: '0',
-    ROBLOX_API_KEY: ROBLOX_KEY,
-    ...env,
-  });
-  const mcp = createMcpServer({ config });
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'test', version: '1.0.0' });
-  await Promise.all([mcp.server.connect(serverSide), client.connect(clientSide)]);
-  open.push({ client, mcp });
-  return client;
-}
-
 let agent: Client;
 beforeAll(async () => {
   agent = await connect();
 });
 afterAll(async () => {
-  for (const { client, mcp } of open) {
-    await client.close();
-    await mcp.close();
-  }
+  await sessions.closeAll();
   await emulator?.close();
 });
 
-async function call(name: string, args: Record<string, unknown>, client = agent) {
-  const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
-  answers.push(JSON.stringify(result));
-  const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
-  return { result, text, data: result.structuredContent as Record<string, unknown> };
+function call(name: string, args: Record<string, unknown>, client = agent) {
+  return sessions.call(client, name, args);
 }
 
 describe('roblox_inventory', () => {
