@@ -6,6 +6,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator } from '../emulator/index.js';
 import { McpSessions } from '../../test/mcp-sessions.js';
+import { ROBLOX_DOCS_EXAMPLE_ITEM } from '../emulator/roblox/scenario.js';
 
 const ROBLOX_KEY = 'mcp-test-roblox-key-777';
 const SECRETS = [ROBLOX_KEY, 'mcp-wrong-roblox-key'];
@@ -31,12 +32,7 @@ beforeAll(async () => {
             assets: 30,
             collectibles: 6,
             badges: 2,
-            extraItems: [
-              {
-                path: 'users/123456/inventory-items/VVNFUl9BU1NFVF9JRD0yMDAxMDUxMTkzODg',
-                assetDetails: { assetId: '1028595', inventoryItemAssetType: 'CLASSIC_TSHIRT' },
-              },
-            ],
+            extraItems: [ROBLOX_DOCS_EXAMPLE_ITEM],
           },
           '9': { assets: 1, private: true },
         },

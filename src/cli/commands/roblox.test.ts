@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRobloxModule } from '../../emulator/roblox/module.js';
 import { serveModules, type RunningEmulator } from '../../emulator/server.js';
+import { ROBLOX_DOCS_EXAMPLE_ITEM } from '../../emulator/roblox/scenario.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/gamestash.js', import.meta.url));
 const KEY = 'cli-test-roblox-key-789';
@@ -21,16 +22,7 @@ beforeAll(async () => {
             assets: 30,
             collectibles: 6,
             badges: 2,
-            extraItems: [
-              {
-                path: 'users/123456/inventory-items/VVNFUl9BU1NFVF9JRD0yMDAxMDUxMTkzODg',
-                assetDetails: {
-                  assetId: '1028595',
-                  inventoryItemAssetType: 'CLASSIC_TSHIRT',
-                  instanceId: '200105119388',
-                },
-              },
-            ],
+            extraItems: [ROBLOX_DOCS_EXAMPLE_ITEM],
           },
           '9': { assets: 1, private: true },
         },

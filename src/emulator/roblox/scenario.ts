@@ -70,6 +70,17 @@ export interface RobloxScenario {
   faults?: RobloxFault[];
 }
 
+/** User 123456's T-shirt (asset 1028595) from Roblox's own inventory and ownership examples. */
+export const ROBLOX_DOCS_EXAMPLE_ITEM = {
+  path: 'users/123456/inventory-items/VVNFUl9BU1NFVF9JRD0yMDAxMDUxMTkzODg',
+  assetDetails: {
+    assetId: '1028595',
+    inventoryItemAssetType: 'CLASSIC_TSHIRT',
+    instanceId: '200105119388',
+  },
+  addTime: '2019-03-02T10:00:00Z',
+};
+
 /** Ready-made credentials and users, also used by `gamestash emulator` without a scenario. */
 export const DEFAULT_ROBLOX_SCENARIO: Required<Omit<RobloxScenario, 'faults'>> = {
   users: {
@@ -81,17 +92,7 @@ export const DEFAULT_ROBLOX_SCENARIO: Required<Omit<RobloxScenario, 'faults'>> =
       gamePasses: 4,
       privateServers: 2,
       purchasedPlaces: 1,
-      extraItems: [
-        {
-          path: 'users/123456/inventory-items/VVNFUl9BU1NFVF9JRD0yMDAxMDUxMTkzODg',
-          assetDetails: {
-            assetId: '1028595',
-            inventoryItemAssetType: 'CLASSIC_TSHIRT',
-            instanceId: '200105119388',
-          },
-          addTime: '2019-03-02T10:00:00Z',
-        },
-      ],
+      extraItems: [ROBLOX_DOCS_EXAMPLE_ITEM],
     },
     // The owner of the default key: private, readable with their own key.
     '1001': { assets: 12, collectibles: 5, badges: 3, gamePasses: 2, privateServers: 2, private: true },

@@ -4,6 +4,7 @@ import { HttpClient } from '../../core/http/client.js';
 import { createRobloxModule } from '../../emulator/roblox/module.js';
 import { serveModules, type RunningEmulator } from '../../emulator/server.js';
 import { RobloxInventoryClient } from './client.js';
+import { ROBLOX_DOCS_EXAMPLE_ITEM } from '../../emulator/roblox/scenario.js';
 
 const KEY = 'owns-test-key-123';
 let emulator: RunningEmulator;
@@ -20,16 +21,7 @@ beforeAll(async () => {
             badges: 3,
             gamePasses: 2,
             privateServers: 1,
-            extraItems: [
-              {
-                path: 'users/123456/inventory-items/VVNFUl9BU1NFVF9JRD0yMDAxMDUxMTkzODg',
-                assetDetails: {
-                  assetId: '1028595',
-                  inventoryItemAssetType: 'CLASSIC_TSHIRT',
-                  instanceId: '200105119388',
-                },
-              },
-            ],
+            extraItems: [ROBLOX_DOCS_EXAMPLE_ITEM],
           },
         },
         apiKeys: { [KEY]: { owner: '123456', inventoryRead: true } },
