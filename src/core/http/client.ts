@@ -238,8 +238,8 @@ async function letDispatchesWrite(): Promise<void> {
 
 /** UTF-8 without a BOM; an all-ASCII body (JSON with escaped text) takes V8's fast one-byte path. */
 function decodeBody(bytes: Buffer): string {
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const body = start === 0 ? bytes : bytes.subarray(start);
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
   return isAscii(body) ? body.toString('latin1') : body.toString('utf8');
 }
 

@@ -17,7 +17,7 @@ import {
 /** Steam's image CDN; `icon_url` is a path fragment below it. */
 export const STEAM_ECONOMY_IMAGE_BASE = 'https://community.fastly.steamstatic.com/economy/image/';
 
-/** Every item of a page, joined (the lazy form of {@link normalizePageInto}). */
+/** Every item of a page, joined, as a generator ({@link normalizePageInto} fills an array). */
 export function* normalizePage(page: RawInventoryPage, ownerSteamId64: string): Generator<InventoryItem> {
   yield* normalizePageInto(page, ownerSteamId64, []);
 }
