@@ -46,9 +46,10 @@ export function fmt(n: number, digits = 2): string {
   return n.toFixed(digits);
 }
 
-/** Inventory requests the emulator answered (any status), from its stats report. */
-export function inventoryRequests(stats: EmulatorStatsReport): number {
+/** Inventory requests the emulator answered (any status), from its stats report; `steamid`: only that inventory's. */
+export function inventoryRequests(stats: EmulatorStatsReport, steamid?: string): number {
+  const prefix = steamid === undefined ? '/inventory/' : `/inventory/${steamid}/`;
   return Object.entries(stats.byPath)
-    .filter(([path]) => path.startsWith('/inventory/'))
+    .filter(([path]) => path.startsWith(prefix))
     .reduce((n, [, byStatus]) => n + Object.values(byStatus).reduce((a, b) => a + b, 0), 0);
 }

@@ -1,5 +1,7 @@
 /**
  * One timed fetch of a whole inventory, in its own process (peak RSS is per process).
+ * With a warm-up inventory and a count, the process first fetches that one untimed, like a
+ * long-running bot or gateway that has read inventories before (code optimized, heap grown).
  * Modes: `bare` (fetch + JSON.parse per page, the floor), `gamestash` (fetch, merge and
  * join every asset to its description and properties), `steamcommunity`
  * (node-steamcommunity's getUserInventoryContents, pointed at the emulator).
@@ -9,19 +11,21 @@
 import { HttpClient } from '../../src/core/http/client.js';
 import { SteamInventoryClient } from '../../src/steam/community/inventory/client.js';
 
-const [mode, baseUrl, steamid, appid, contextid] = process.argv.slice(2) as [
+const [mode, baseUrl, steamid, appid, contextid, warmupSteamid, warmupText = '0'] = process.argv.slice(2) as [
   string,
   string,
   string,
   string,
   string,
+  string | undefined,
+  string | undefined,
 ];
 
-async function bare(): Promise<number> {
+async function bare(owner: string): Promise<number> {
   let cursor: string | undefined;
   let items = 0;
   for (;;) {
-    const url = `${baseUrl}/inventory/${steamid}/${appid}/${contextid}?l=english&count=2000${cursor ? `&start_assetid=${cursor}` : ''}`;
+    const url = `${baseUrl}/inventory/${owner}/${appid}/${contextid}?l=english&count=2000${cursor ? `&start_assetid=${cursor}` : ''}`;
     const page = (await (await fetch(url)).json()) as {
       assets?: unknown[];
       more_items?: number;
@@ -33,10 +37,10 @@ async function bare(): Promise<number> {
   }
 }
 
-async function gamestash(): Promise<number> {
+async function gamestash(owner: string): Promise<number> {
   const http = new HttpClient({ retries: 0 });
   const client = new SteamInventoryClient({ http, communityUrl: baseUrl, intervalMs: 0 });
-  const items = await client.fetchItems({ steamid, appid, contextid });
+  const items = await client.fetchItems({ steamid: owner, appid, contextid });
   await http.close();
   return items.filter((item) => item.classid).length;
 }
@@ -44,7 +48,7 @@ async function gamestash(): Promise<number> {
 // Loaded before the clock starts, like gamestash's own imports: the timed part is the call.
 const steamCommunityModule = mode === 'steamcommunity' ? await import('steamcommunity') : undefined;
 
-async function steamcommunity(): Promise<number> {
+async function steamcommunity(owner: string): Promise<number> {
   const { default: SteamCommunity } = steamCommunityModule as unknown as {
     default: new () => Record<string, unknown>;
   };
@@ -61,7 +65,7 @@ async function steamcommunity(): Promise<number> {
   };
   return new Promise((resolve, reject) => {
     community.getUserInventoryContents(
-      steamid,
+      owner,
       Number(appid),
       Number(contextid),
       false,
@@ -73,9 +77,10 @@ async function steamcommunity(): Promise<number> {
 
 const run = { bare, gamestash, steamcommunity }[mode as 'bare'];
 if (!run) throw new Error(`unknown mode ${mode}`);
+for (let i = 0; warmupSteamid && i < Number(warmupText); i++) await run(warmupSteamid);
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
-const items = await run();
+const items = await run(steamid);
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuMs = (cpu.user + cpu.system) / 1000;

@@ -139,6 +139,20 @@ describe('GET /inventory/{steamid}/{appid}/{contextid}', () => {
     }
   });
 
+  it('sends pages as UTF-8 with their exact length, StatTrak™ and ★ names intact', async () => {
+    const path = `${BIG}/730/2?l=english&count=2000`;
+    for (let i = 0; i < 2; i++) {
+      // Twice: the second answer comes from the emulator's cache of encoded pages.
+      const response = await fetch(`${emulator.url}/inventory/${path}`);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+      const names = (JSON.parse(bytes.toString('utf8')) as RawInventoryPage).descriptions!.map((d) => d.name);
+      expect(names.some((name) => name.startsWith('StatTrak™ '))).toBe(true);
+      expect(names.some((name) => name.startsWith('★ '))).toBe(true);
+    }
+  });
+
   it('walks a 50,000-item inventory', async () => {
     const pages = await walk(HUGE, '730/2', 2000);
     expect(pages).toHaveLength(25);
