@@ -147,7 +147,9 @@ describe('GET /inventory/{steamid}/{appid}/{contextid}', () => {
       const bytes = Buffer.from(await response.arrayBuffer());
       expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
-      const names = (JSON.parse(bytes.toString('utf8')) as RawInventoryPage).descriptions!.map((d) => d.name);
+      const names = (JSON.parse(bytes.toString('utf8')) as RawInventoryPage).descriptions!.map(
+        (d) => d.name ?? '',
+      );
       expect(names.some((name) => name.startsWith('StatTrak™ '))).toBe(true);
       expect(names.some((name) => name.startsWith('★ '))).toBe(true);
     }
