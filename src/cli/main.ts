@@ -13,12 +13,27 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerMcpCommand } from './commands/mcp.js';
 
+let watchingStdout = false;
+
+/**
+ * `gamestash ... --json | head`: once the reader has gone, writing fails with EPIPE. Stop
+ * quietly, as other command-line tools do, instead of dying on an unhandled 'error' event.
+ */
+function stopQuietlyWhenOutputCloses(): void {
+  if (watchingStdout) return;
+  watchingStdout = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') printError(error);
+    process.exit(error.code === 'EPIPE' ? ExitCode.Ok : ExitCode.Failure);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('gamestash')
     .description('Game inventories and trading for Steam and Roblox: library, CLI, gateway and emulator.')
     .version('0.1.0')
-    .showHelpAfterError('(add --help for usage)')
     .exitOverride();
+  stopQuietlyWhenOutputCloses();
 
   registerSteamCommands(program);
   registerEmulatorCommand(program);

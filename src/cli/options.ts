@@ -33,3 +33,10 @@ export function nonNegativeInt(flag: string, max = Number.MAX_SAFE_INTEGER) {
     return n;
   };
 }
+
+export function nonEmpty(flag: string) {
+  return (value: string): string => {
+    if (!value.trim()) throw new InvalidArgumentError(`${flag} must not be empty`);
+    return value.trim();
+  };
+}

@@ -61,13 +61,22 @@ export interface ConfigOverrides {
 /** Steam answers 400 with a null body above 2000 per page since 2025-05-28 (UPSTREAM.md). */
 export const MAX_INVENTORY_PAGE_SIZE = 2000;
 
+/** First hold-back after a community 429 (UPSTREAM.md: cool down for minutes, growing). */
+export const DEFAULT_STEAM_RATE_LIMIT_COOLDOWN_MS = 60_000;
+
 export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = {}): GamestashConfig {
   const steam: SteamConfig = {
     communityUrl: url(env, 'GAMESTASH_STEAM_COMMUNITY_URL', 'https://steamcommunity.com'),
     apiUrl: url(env, 'GAMESTASH_STEAM_API_URL', 'https://api.steampowered.com'),
     communityIntervalMs: int(env, 'GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS', 4000, 0, 3_600_000),
     inventoryPageSize: int(env, 'GAMESTASH_STEAM_INVENTORY_PAGE_SIZE', 2000, 1, MAX_INVENTORY_PAGE_SIZE),
-    rateLimitCooldownMs: int(env, 'GAMESTASH_STEAM_RATE_LIMIT_COOLDOWN_MS', 60_000, 0, 86_400_000),
+    rateLimitCooldownMs: int(
+      env,
+      'GAMESTASH_STEAM_RATE_LIMIT_COOLDOWN_MS',
+      DEFAULT_STEAM_RATE_LIMIT_COOLDOWN_MS,
+      0,
+      86_400_000,
+    ),
     language: text(env, 'GAMESTASH_STEAM_LANGUAGE') ?? 'english',
     steamId: text(env, 'STEAM_ID'),
     apiKey: text(env, 'STEAM_API_KEY'),

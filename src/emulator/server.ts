@@ -71,9 +71,14 @@ export async function serveModules(options: ServeOptions): Promise<RunningEmulat
   });
   server.keepAliveTimeout = 60_000;
 
-  await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
-  );
+  // A port in use or an address this machine lacks rejects, instead of an unhandled 'error' event.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
   return {

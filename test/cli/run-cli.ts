@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../bin/gamestash.js', import.meta.url));
+export const CLI_BIN = fileURLToPath(new URL('../../bin/gamestash.js', import.meta.url));
 
 export interface CliResult {
   code: number;
@@ -17,7 +17,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [BIN, ...args],
+      [CLI_BIN, ...args],
       {
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
         maxBuffer: 64 * 1024 * 1024,

@@ -2,9 +2,10 @@
  * `gamestash steam inventory` end to end: the built CLI against the emulator over real
  * HTTP, every output mode and every documented error.
  */
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
-import { runCli } from './run-cli.js';
+import { CLI_BIN, runCli } from './run-cli.js';
 
 const OWNER = '76561198012345678';
 const PRIVATE = '76561198000000002';
@@ -106,12 +107,40 @@ describe('gamestash steam inventory', () => {
     [['steam', 'inventory', OWNER, '--app', 'cs2'], /app id must be a positive number/],
     [['steam', 'inventory', OWNER, '--count', '5000'], /--count must be a whole number from 1 to 2000/],
     [['steam', 'inventory', OWNER, '--limit', '0'], /--limit must be a whole number/],
-  ])('rejects bad input %j with exit code 2 and a clear message', async (args, message) => {
+    [['steam', 'inventory', OWNER, '--lang', ' '], /--lang must not be empty/],
+    // Steam's own JSON is never filtered, so a filter with --raw would be silently ignored.
+    [['steam', 'inventory', OWNER, '--raw', '--tradable'], /'--raw' cannot be used with option '--tradable'/],
+    [['steam', 'inventory', OWNER, '--table', '--json'], /'--table' cannot be used with option '--json'/],
+  ])('rejects bad input %j with exit code 2 and a one-line message', async (args, message) => {
     const { code, stdout, stderr } = await runCli(args, env);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stdout).toBe('');
     noStackTrace(stderr);
+  });
+
+  it('accepts a profile URL copied without its scheme, and a context with a leading zero', async () => {
+    const bare = await runCli(['steam', 'inventory', `steamcommunity.com/profiles/${OWNER}`, '--json'], env);
+    expect(bare.code).toBe(0);
+    expect(JSON.parse(bare.stdout)).toHaveLength(30);
+    const padded = await runCli(['steam', 'inventory', OWNER, '--context', '02', '--json'], env);
+    expect(padded.code).toBe(0);
+    expect(JSON.parse(padded.stdout)).toHaveLength(30);
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', async () => {
+    const child = spawn(process.execPath, [CLI_BIN, 'steam', 'inventory', BIG, '--json'], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head -1`: read the first chunk, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
   });
 
   it('says a private inventory is private (exit 4)', async () => {
@@ -186,7 +215,9 @@ describe('gamestash steam inventory against a failing upstream', () => {
       STEAM_COOKIES: 'steamLoginSecure=76561198012345678%7C%7CeyJhbGciOiJFZERTQSJ9.secret',
     });
     expect(code).toBe(6);
-    expect(stderr).toMatch(/session cookies have expired; refresh STEAM_COOKIES/);
+    expect(stderr).toMatch(
+      /session cookies have expired; sign in again and refresh the cookies \(STEAM_COOKIES\)/,
+    );
     expect(stderr).not.toContain('eyJhbGciOiJFZERTQSJ9');
     await expired.close();
   });

@@ -3,7 +3,7 @@
  * `gamestash steam ...`: flags only; implementations load when run.
  */
 import { Option, type Command } from 'commander';
-import { nonNegativeInt, positiveInt } from '../options.js';
+import { nonEmpty, nonNegativeInt, positiveInt } from '../options.js';
 
 export interface SteamInventoryOptions {
   app: string;
@@ -26,7 +26,7 @@ export interface SteamInventoryOptions {
 }
 
 export function registerSteamCommands(program: Command): void {
-  const steam = program.command('steam').description('Steam community inventories and identities');
+  const steam = program.command('steam').description('Steam community inventories');
 
   steam
     .command('inventory')
@@ -38,11 +38,25 @@ export function registerSteamCommands(program: Command): void {
       'context id (2 for games, 6 for Steam items, 16 CS2 trade-protected)',
       '2',
     )
-    .option('-l, --lang <language>', 'language of names and descriptions (default: english)')
-    .option('--table', 'a table of items (the default)')
+    .option(
+      '-l, --lang <language>',
+      'language of names and descriptions (default: english)',
+      nonEmpty('--lang'),
+    )
+    .addOption(new Option('--table', 'a table of items (the default)').conflicts(['json', 'summary']))
     .option('--json', 'normalized items as JSON (with --summary: the summary as JSON)')
     .addOption(
-      new Option('--raw', "Steam's own JSON, all pages merged").conflicts(['json', 'summary', 'table']),
+      // Steam's own JSON is printed as Steam sent it: filters apply to items (--json, --table).
+      new Option('--raw', "Steam's own JSON, all pages merged (unfiltered)").conflicts([
+        'json',
+        'summary',
+        'table',
+        'tradable',
+        'marketable',
+        'type',
+        'rarity',
+        'name',
+      ]),
     )
     .option('--summary', 'names and quantities')
     .option('--tradable', 'only tradable items')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactHeaders, redactText, redactUrl, registerSecret } from './redact.js';
+import { redactedExcerpt, redactHeaders, redactText, redactUrl, registerSecret } from './redact.js';
 
 describe('redaction', () => {
   it('removes keys and tokens from URLs', () => {
@@ -22,5 +22,14 @@ describe('redaction', () => {
       'Cookie: steamLoginSecure=76561198%7C%7CeyJhbGc; sessionid=abc123 Authorization: Bearer tok.en.x echo super-secret-value-42',
     );
     expect(text).not.toMatch(/eyJhbGc|abc123|tok\.en\.x|super-secret-value-42/);
+  });
+
+  it('cuts an excerpt only after redacting, so a secret across the cut leaves nothing behind', () => {
+    registerSecret('straddling-secret-0123456789');
+    const body = `${'x'.repeat(490)}straddling-secret-0123456789 and more`;
+    const excerpt = redactedExcerpt(body);
+    expect(excerpt).toHaveLength(500);
+    expect(excerpt).not.toContain('straddling');
+    expect(excerpt.startsWith('x'.repeat(490))).toBe(true);
   });
 });

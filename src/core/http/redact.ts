@@ -38,7 +38,8 @@ export function redactUrl(url: string | URL): string {
   for (const name of [...parsed.searchParams.keys()]) {
     if (isSecretParam(name)) parsed.searchParams.set(name, REDACTED);
   }
-  return parsed.toString();
+  // URL encodes the brackets of the marker in user info and query; show it as written.
+  return parsed.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED);
 }
 
 export function redactHeaders(
@@ -76,4 +77,14 @@ export function redactText(text: string): string {
   for (const secret of registeredSecrets) out = out.split(secret).join(REDACTED);
   for (const pattern of INLINE_PATTERNS) out = out.replace(pattern, `$1${REDACTED}`);
   return out;
+}
+
+/**
+ * The first `max` characters of an upstream body, redacted. Redacts before cutting (with room
+ * for the longest registered secret), so a secret straddling the cut cannot leave its start behind.
+ */
+export function redactedExcerpt(text: string, max = 500): string {
+  let longest = 0;
+  for (const secret of registeredSecrets) longest = Math.max(longest, secret.length);
+  return redactText(text.slice(0, max + longest)).slice(0, max);
 }

@@ -78,7 +78,7 @@ export async function createGatewayServices(
   const inventory = new InventoryService({
     ...config.cache,
     shared: redis !== undefined,
-    clientFor: (cookies) => (cookies ? new SteamInventoryClient({ ...clientOptions, cookies }) : anonymous),
+    clientFor: (cookies) => (cookies ? anonymous.withCookies(cookies) : anonymous),
     store: cacheStore,
     memory: new MemoryCache<CachedInventory>(config.cache.memoryMb * 1024 * 1024),
     flights: new SingleFlight<CachedInventory>(redis, {

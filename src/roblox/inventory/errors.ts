@@ -18,7 +18,7 @@ import {
 } from '../../core/errors.js';
 import { parseRetryAfter } from '../../core/http/backoff.js';
 import type { HttpResponse } from '../../core/http/client.js';
-import { redactText } from '../../core/http/redact.js';
+import { redactedExcerpt, redactText } from '../../core/http/redact.js';
 import type { RobloxRateLimitInfo, RawRobloxInventoryPage } from './types.js';
 
 /** What the request was, so messages can name the likely cause. */
@@ -63,7 +63,7 @@ export function interpretInventoryResponse(
     service: 'roblox',
     status: res.status,
     request: res.request,
-    body: redactText(res.body.slice(0, 500)),
+    body: redactedExcerpt(res.body),
     ...(code === undefined ? {} : { code }),
   };
   const said = redactText(message ?? `HTTP ${res.status}`);
@@ -131,7 +131,7 @@ function parsePage(res: HttpResponse, ctx: InventoryRequestContext): RawRobloxIn
     service: 'roblox',
     status: res.status,
     request: res.request,
-    body: redactText(res.body.slice(0, 500)),
+    body: redactedExcerpt(res.body),
   };
   let page: unknown;
   try {

@@ -36,6 +36,15 @@ describe('Steam identities', () => {
       vanity: 'gaben',
     });
     expect(parseSteamIdentity('gaben')).toEqual({ kind: 'vanity', vanity: 'gaben' });
+    // Copied from an address bar, scheme left behind.
+    expect(parseSteamIdentity(`steamcommunity.com/profiles/${ID}`)).toEqual({
+      kind: 'steamid',
+      steamid64: ID,
+    });
+    expect(parseSteamIdentity('www.steamcommunity.com/id/gaben/')).toEqual({
+      kind: 'vanity',
+      vanity: 'gaben',
+    });
     expect(
       parseSteamIdentity('https://steamcommunity.com/tradeoffer/new/?partner=52079950&token=YDAlR4bC'),
     ).toEqual({

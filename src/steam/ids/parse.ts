@@ -52,6 +52,8 @@ export function parseSteamIdentity(input: string, parameter = 'steamid'): SteamI
       parameter,
     );
   if (/^https?:\/\//i.test(value)) return parseUrl(value, parameter);
+  // Copied from an address bar without its scheme: `steamcommunity.com/id/alice`.
+  if (/^(?:www\.)?steamcommunity\.com\//i.test(value)) return parseUrl(`https://${value}`, parameter);
   if (/^\d+$/.test(value) || /^STEAM_[0-5]:[01]:\d+$/i.test(value) || /^\[U:\d:\d+\]$/i.test(value)) {
     return { kind: 'steamid', steamid64: toSteamId64(value, parameter) };
   }

@@ -2,8 +2,10 @@
  * Vanity resolution against the emulator: ResolveVanityURL with a key, the profile XML
  * page without one, and the errors of each.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationError, NotFoundError } from '../../core/errors.js';
+import { AuthenticationError, NotFoundError, RateLimitError } from '../../core/errors.js';
 import { HttpClient } from '../../core/http/client.js';
 import { startEmulator } from '../../emulator/index.js';
 import { resolveSteamId } from './resolve.js';
@@ -64,5 +66,26 @@ describe('resolveSteamId', () => {
     expect(JSON.stringify({ ...error, message: error.message, request: error.request })).not.toContain(
       'F'.repeat(32),
     );
+  });
+
+  it('reports a 429 on either path as a rate limit, so the pacer holds the host back', async () => {
+    // The emulator paces inventories only; a stand-in server answers every request with 429.
+    const server = createServer((_req, res) => res.writeHead(429, { 'retry-after': '120' }).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const apiKey of [undefined, KEY]) {
+        const error = (await resolveSteamId('alice', {
+          http,
+          communityUrl: url,
+          apiUrl: url,
+          apiKey,
+        }).catch((e) => e)) as RateLimitError;
+        expect(error).toBeInstanceOf(RateLimitError);
+        expect(error.retryAfterMs).toBe(120_000);
+      }
+    } finally {
+      server.close();
+    }
   });
 });

@@ -8,9 +8,13 @@ import {
   AuthenticationError,
   MalformedResponseError,
   NotFoundError,
+  RateLimitError,
+  UpstreamError,
   UpstreamUnavailableError,
 } from '../../core/errors.js';
+import { parseRetryAfter } from '../../core/http/backoff.js';
 import type { HttpClient, HttpResponse } from '../../core/http/client.js';
+import { redactedExcerpt } from '../../core/http/redact.js';
 import { parseSteamIdentity, toSteamId64 } from './parse.js';
 
 export interface ResolveOptions {
@@ -67,7 +71,21 @@ async function viaProfileXml(vanity: string, options: ResolveOptions): Promise<s
   url.searchParams.set('xml', '1');
   const pace = { key: new URL(options.communityUrl).host, intervalMs: options.communityIntervalMs ?? 0 };
   return options.http.request({ service: 'steam-community', url, pace }, (res) => {
-    if (res.status >= 500) throw new UpstreamUnavailableError(`Steam answered ${res.status}`, meta(res));
+    // UPSTREAM.md: the community host answers 429 when paced too fast; the pacer must hear of it.
+    if (res.status === 429) {
+      throw new RateLimitError(
+        'Steam rate limited this IP',
+        parseRetryAfter(res.headers['retry-after']),
+        meta(res),
+      );
+    }
+    if (res.status >= 500) {
+      throw new UpstreamUnavailableError(`Steam answered ${res.status}`, { ...meta(res), retryable: true });
+    }
+    // A missing profile is a 200 with an <error> document; any other status is not an answer.
+    if (res.status !== 200) {
+      throw new UpstreamError(`Steam answered ${res.status} for the profile of "${vanity}"`, meta(res));
+    }
     const doc = new XMLParser({ parseTagValue: false }).parse(res.body) as {
       profile?: { steamID64?: string };
       response?: { error?: string };
@@ -85,8 +103,13 @@ function checkWebApiStatus(res: HttpResponse): void {
       meta(res, 'steam-webapi'),
     );
   }
-  if (res.status === 429)
-    throw new UpstreamUnavailableError('Steam Web API rate limited', meta(res, 'steam-webapi'));
+  if (res.status === 429) {
+    throw new RateLimitError(
+      'Steam Web API rate limited this key',
+      parseRetryAfter(res.headers['retry-after']),
+      meta(res, 'steam-webapi'),
+    );
+  }
   if (res.status >= 500) {
     throw new UpstreamUnavailableError(`Steam Web API answered ${res.status}`, {
       ...meta(res, 'steam-webapi'),
@@ -96,5 +119,5 @@ function checkWebApiStatus(res: HttpResponse): void {
 }
 
 function meta(res: HttpResponse, service: 'steam-community' | 'steam-webapi' = 'steam-community') {
-  return { service, status: res.status, request: res.request, body: res.body.slice(0, 500) };
+  return { service, status: res.status, request: res.request, body: redactedExcerpt(res.body) };
 }

@@ -17,6 +17,7 @@ import { startEmulator } from '../../../emulator/index.js';
 import { startEmulatorProcess } from '../../../emulator/process.js';
 import type { SteamScenarioInput } from '../../../emulator/steam/scenario.js';
 import { collect } from '../../../core/paginate.js';
+import { PageCapError } from './interpret.js';
 import { inventoryClient, OWNER } from '../../../../test/steam-fixtures.js';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -69,11 +70,22 @@ describe('SteamInventoryClient paging', () => {
     expect((await client.fetchAll(req)).assets).toHaveLength(2500);
     expect(inventoryRequests(emulator)).toBe(3);
     expect(emulator.stats.count({ status: 400 })).toBe(0);
+    // A client for an owner's cookies (the gateway makes one per caller) knows it too.
+    emulator.reset();
+    expect((await client.withCookies('steamLoginSecure=other').fetchAll(req)).assets).toHaveLength(2500);
+    expect(emulator.stats.count({ status: 400 })).toBe(0);
   });
 
-  it('treats a 400 at 1000 as a real error', async () => {
-    const { client } = await setup({ users: inv(10), inventoryPageCap: 500 });
-    await expect(client.fetchAll(req)).rejects.toBeInstanceOf(UpstreamInvalidRequestError);
+  it('treats a 400 at 1000 as a real error, and keeps asking 2000 afterwards', async () => {
+    const { client, emulator } = await setup({ users: inv(10), inventoryPageCap: 500 });
+    for (let i = 0; i < 2; i++) {
+      emulator.reset();
+      const error = await client.fetchAll(req).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UpstreamInvalidRequestError);
+      expect(error).not.toBeInstanceOf(PageCapError);
+      // 2000 refused, then 1000 refused: both times, so the first failure taught nothing wrong.
+      expect(emulator.stats.count({ status: 400 })).toBe(2);
+    }
   });
 
   it('returns an empty inventory when Steam omits assets and descriptions', async () => {
@@ -92,6 +104,21 @@ describe('SteamInventoryClient paging', () => {
     expect((await client.fetchAll({ ...req, limit: 2100 })).assets).toHaveLength(2100);
     // Reading ahead stops at the page that can reach the limit: 2 pages, never a third.
     expect(inventoryRequests(emulator)).toBe(1 + 2);
+  });
+
+  it('asks a page read ahead for only what the limit still needs', async () => {
+    const counts: (string | null)[] = [];
+    const { client } = await setup(
+      { users: inv(4500) },
+      {},
+      {
+        hooks: {
+          onResponse: (info: { url: string }) => counts.push(new URL(info.url).searchParams.get('count')),
+        },
+      },
+    );
+    expect((await client.fetchAll({ ...req, limit: 2500 })).assets).toHaveLength(2500);
+    expect(counts).toEqual(['2000', '500']);
   });
 
   it('joins CS2 asset properties and fills inspect links', async () => {
@@ -135,7 +162,14 @@ describe('SteamInventoryClient errors', () => {
       [OWNER]: { private: true, cookie: 'owner-cookie-value', inventories: { '730/2': { size: 7 } } },
     };
     const { client, emulator } = await setup({ users });
-    await expect(client.fetchAll(req)).rejects.toBeInstanceOf(PrivateError);
+    await expect(client.fetchAll(req)).rejects.toThrow(
+      /is private .*set STEAM_COOKIES to the owner's session/,
+    );
+    // Someone else's cookies: the hint must not tell them to set what they already set.
+    const stranger = client.withCookies('steamLoginSecure=someone-else');
+    const refused = (await stranger.fetchAll(req).catch((e: unknown) => e)) as PrivateError;
+    expect(refused).toBeInstanceOf(PrivateError);
+    expect(refused.message).toMatch(/the cookies sent are not the owner's session/);
     const owner = inventoryClient(emulator.url, { cookies: 'steamLoginSecure=owner-cookie-value' });
     closers.push(() => owner.http.close());
     expect((await owner.client.fetchAll(req)).assets).toHaveLength(7);
@@ -189,11 +223,8 @@ describe('SteamInventoryClient errors', () => {
     await expect(client.fetchAll(req)).rejects.toBeInstanceOf(SessionExpiredError);
   });
 
-  it('maps a 429 to RateLimitError with the cool-down and stops sending', async () => {
-    const { client, emulator } = await setup(
-      { users: inv(4500), rateLimit: { minIntervalMs: 60_000 } },
-      { rateLimitCooldownMs: 60_000 },
-    );
+  it('maps a 429 to RateLimitError with a cool-down of minutes by default, and stops sending', async () => {
+    const { client, emulator } = await setup({ users: inv(4500), rateLimit: { minIntervalMs: 60_000 } });
     const error = (await client.fetchAll(req).catch((e) => e)) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(60_000);

@@ -5,17 +5,26 @@
  * yields normalized items. A failure part-way throws: a partial inventory is never
  * returned as if it were complete.
  */
-import { InvalidInputError, MalformedResponseError } from '../../../core/errors.js';
+import {
+  InvalidInputError,
+  MalformedResponseError,
+  UpstreamInvalidRequestError,
+} from '../../../core/errors.js';
 import type { HttpClient } from '../../../core/http/client.js';
-import { MAX_INVENTORY_PAGE_SIZE } from '../../../core/config.js';
+import { DEFAULT_STEAM_RATE_LIMIT_COOLDOWN_MS, MAX_INVENTORY_PAGE_SIZE } from '../../../core/config.js';
 import { toSteamId64 } from '../../ids/parse.js';
-import { interpretInventoryPage, PageCapError, peekNextCursor, type InventoryTarget } from './interpret.js';
+import {
+  FALLBACK_PAGE_SIZE,
+  interpretInventoryPage,
+  PageCapError,
+  peekNextCursor,
+  type InventoryTarget,
+} from './interpret.js';
 import { InventoryMerger } from './merge.js';
 import { normalizePage, normalizePageInto } from './normalize.js';
 import type { InventoryItem, RawAsset, RawInventory, RawInventoryPage } from './types.js';
 
-/** The lower of the two reported caps (node-steamcommunity #355 vs steampy #457). */
-export const FALLBACK_PAGE_SIZE = 1000;
+export { FALLBACK_PAGE_SIZE } from './interpret.js';
 
 export interface SteamInventoryClientOptions {
   http: HttpClient;
@@ -26,6 +35,7 @@ export interface SteamInventoryClientOptions {
   language?: string;
   /** `steamLoginSecure=...` (and optionally `sessionid=...`): reads the owner's private items. */
   cookies?: string | undefined;
+  /** First hold-back after a 429, doubling while they continue (default 60 s: UPSTREAM.md says minutes). */
   rateLimitCooldownMs?: number;
   /** Give up waiting for a pacing slot after this long (gateways want a bound). */
   maxQueueWaitMs?: number;
@@ -46,11 +56,16 @@ export interface InventoryRequest {
 }
 
 export class SteamInventoryClient {
-  /** Hosts that answered 400 at 2000 on a first page: they get 1000 from then on. */
-  private readonly reducedCap = new Set<string>();
   private readonly host: string;
 
-  constructor(private readonly options: SteamInventoryClientOptions) {
+  /**
+   * @param reducedCap Hosts that refused 2000 but took 1000 on a first page: they get 1000 from
+   * then on (shared with the clients {@link withCookies} makes).
+   */
+  constructor(
+    private readonly options: SteamInventoryClientOptions,
+    private readonly reducedCap = new Set<string>(),
+  ) {
     const pageSize = options.pageSize ?? MAX_INVENTORY_PAGE_SIZE;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_INVENTORY_PAGE_SIZE) {
       throw new InvalidInputError(
@@ -59,6 +74,11 @@ export class SteamInventoryClient {
       );
     }
     this.host = new URL(options.communityUrl).host;
+  }
+
+  /** The same client reading with an owner's session cookies (what it learnt of page caps is shared). */
+  withCookies(cookies: string | undefined): SteamInventoryClient {
+    return new SteamInventoryClient({ ...this.options, cookies }, this.reducedCap);
   }
 
   /**
@@ -83,17 +103,20 @@ export class SteamInventoryClient {
     let waiting = false;
     /** A page requested ahead, keyed by the cursor peeked from the previous page's raw body. */
     let ahead: { cursor: string; page: Promise<RawInventoryPage>; abort: AbortController } | undefined;
-    const fetchPage = (cursor: string | undefined, first: boolean, pageSignal = signal) => {
+    /** `before`: assets the caller will have when this page arrives (a page read ahead counts the one before it). */
+    const fetchPage = (cursor: string | undefined, first: boolean, pageSignal = signal, before = fetched) => {
       // No need to ask for a full page when the caller wants only a few items.
-      const wanted = request.limit === undefined ? undefined : request.limit - fetched;
+      const wanted = request.limit === undefined ? undefined : request.limit - before;
       const size = Math.min(this.pageSizeFor(), wanted ?? Infinity);
-      const onCursor = (next: string) => {
+      /** `count`: what this page asked for (1000 after a first page fell back from 2000). */
+      const onCursor = (next: string, count: number) => {
         // Only while the caller waits for this very page, and only when the page cannot
         // reach the limit: never more than one page ahead, never a request for nothing.
         if (!prefetch || !waiting || cursor !== pendingCursor || ahead || seenCursors.has(next)) return false;
-        if (request.limit !== undefined && request.limit - fetched <= size) return false;
+        if (request.limit !== undefined && request.limit - fetched <= count) return false;
         const own = new AbortController();
-        const page = fetchPage(next, false, AbortSignal.any([signal, own.signal]));
+        // Steam fills every page but the last, and this one is not the last (it has a cursor).
+        const page = fetchPage(next, false, AbortSignal.any([signal, own.signal]), fetched + count);
         ahead = { cursor: next, page, abort: own };
         return true;
       };
@@ -174,7 +197,7 @@ export class SteamInventoryClient {
     first: boolean,
     request: InventoryRequest,
     size: number,
-    onCursor: (next: string) => boolean,
+    onCursor: (next: string, count: number) => boolean,
   ): Promise<RawInventoryPage> {
     try {
       return await this.requestPage(target, cursor, size, request, onCursor);
@@ -182,8 +205,15 @@ export class SteamInventoryClient {
       // Reports disagree on the cap (1000 vs 2000, UPSTREAM.md): a first page refused with
       // a null 400 above 1000 is retried once at 1000, and the host keeps 1000 from then on.
       if (error instanceof PageCapError && first && size > FALLBACK_PAGE_SIZE) {
+        // Recorded before the retry, so a page read ahead from it asks 1000 as well.
         this.reducedCap.add(this.host);
-        return this.requestPage(target, cursor, FALLBACK_PAGE_SIZE, request, onCursor);
+        try {
+          return await this.requestPage(target, cursor, FALLBACK_PAGE_SIZE, request, onCursor);
+        } catch (retryError) {
+          // A 400 at 1000 too is a real error (e.g. a SteamID Steam rejects), not the cap (UPSTREAM.md).
+          if (retryError instanceof UpstreamInvalidRequestError) this.reducedCap.delete(this.host);
+          throw retryError;
+        }
       }
       throw error;
     }
@@ -199,7 +229,7 @@ export class SteamInventoryClient {
     cursor: string | undefined,
     count: number,
     request: InventoryRequest,
-    onCursor: (next: string) => boolean,
+    onCursor: (next: string, count: number) => boolean,
   ) {
     const url = new URL(
       `/inventory/${target.steamid64}/${target.appid}/${target.contextid}`,
@@ -218,18 +248,16 @@ export class SteamInventoryClient {
         pace: {
           key: this.host,
           intervalMs: this.options.intervalMs,
-          ...(this.options.rateLimitCooldownMs === undefined
-            ? {}
-            : { rateLimitCooldownMs: this.options.rateLimitCooldownMs }),
+          rateLimitCooldownMs: this.options.rateLimitCooldownMs ?? DEFAULT_STEAM_RATE_LIMIT_COOLDOWN_MS,
           ...(this.options.maxQueueWaitMs === undefined ? {} : { maxWaitMs: this.options.maxQueueWaitMs }),
         },
         ...(request.signal ? { signal: request.signal } : {}),
         onBody: (bytes, status) => {
           const next = status === 200 ? peekNextCursor(bytes) : undefined;
-          return next !== undefined && onCursor(next);
+          return next !== undefined && onCursor(next, count);
         },
       },
-      (res) => interpretInventoryPage(res, target),
+      (res) => interpretInventoryPage(res, target, { count, withCookies: Boolean(this.options.cookies) }),
     );
   }
 }
@@ -243,7 +271,10 @@ function validateTarget(request: InventoryRequest): InventoryTarget {
       'appid',
     );
   }
-  const contextid = String(request.contextid).trim();
+  // `016` is context 16: Steam's paths take the number without leading zeros.
+  const contextid = String(request.contextid)
+    .trim()
+    .replace(/^0+(?=\d)/, '');
   if (!/^\d{1,20}$/.test(contextid)) {
     throw new InvalidInputError(
       `context id must be a number (usually 2; 6 for Steam items), got "${request.contextid}"`,

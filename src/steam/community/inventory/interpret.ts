@@ -16,11 +16,14 @@ import {
 } from '../../../core/errors.js';
 import { parseRetryAfter } from '../../../core/http/backoff.js';
 import type { HttpResponse } from '../../../core/http/client.js';
-import { redactText } from '../../../core/http/redact.js';
+import { redactedExcerpt } from '../../../core/http/redact.js';
 import type { RawInventoryPage } from './types.js';
 
 /** Steam answers 400 with a literal `null` body when count is above its page cap. */
 export class PageCapError extends UpstreamInvalidRequestError {}
+
+/** The lower of the two reported caps (node-steamcommunity #355 vs steampy #457). */
+export const FALLBACK_PAGE_SIZE = 1000;
 
 export interface InventoryTarget {
   steamid64: string;
@@ -28,68 +31,97 @@ export interface InventoryTarget {
   contextid: string;
 }
 
-export function interpretInventoryPage(res: HttpResponse, target: InventoryTarget): RawInventoryPage {
+export interface InventoryAsk {
+  /** The `count` asked for: a null 400 above 1000 may be the cap, at 1000 or below it is not. */
+  count: number;
+  /** Whether the request carried session cookies (changes what a 403 means). */
+  withCookies: boolean;
+}
+
+export function interpretInventoryPage(
+  res: HttpResponse,
+  target: InventoryTarget,
+  ask: InventoryAsk = { count: FALLBACK_PAGE_SIZE, withCookies: false },
+): RawInventoryPage {
   const who = `inventory ${target.steamid64}/${target.appid}/${target.contextid}`;
-  const base: GamestashErrorOptions = {
+  // Only built on the way to an error: pages are large and mostly fine.
+  const errorOptions = (): GamestashErrorOptions => ({
     service: 'steam-community',
     status: res.status,
     request: res.request,
-    body: redactText(res.body.slice(0, 500)),
-  };
+    body: redactedExcerpt(res.body),
+  });
   const location = headerOf(res, 'location');
   if (res.status >= 300 && res.status < 400) {
     if (location && /\/login/i.test(location)) {
-      throw new SessionExpiredError(
-        'Steam redirected to its login page: the session cookies have expired; refresh STEAM_COOKIES',
-        { ...base, code: 'login_redirect' },
-      );
+      const problem = ask.withCookies
+        ? 'the session cookies have expired; sign in again and refresh the cookies (STEAM_COOKIES)'
+        : "it wants a signed-in session here: set STEAM_COOKIES to the owner's session";
+      throw new SessionExpiredError(`Steam redirected to its login page: ${problem}`, {
+        ...errorOptions(),
+        code: 'login_redirect',
+      });
     }
-    throw new UpstreamError(`Steam redirected ${who} unexpectedly (${res.status})`, base);
+    throw new UpstreamError(`Steam redirected ${who} unexpectedly (${res.status})`, errorOptions());
   }
   if (res.status === 403) {
-    throw new PrivateError(
-      `${who} is private (or the profile is); only its owner can read it: set STEAM_COOKIES to the owner's session`,
-      base,
-    );
+    const hint = ask.withCookies
+      ? "the cookies sent are not the owner's session, or Steam no longer accepts them"
+      : "only its owner can read it: set STEAM_COOKIES to the owner's session";
+    throw new PrivateError(`${who} is private (or the profile is); ${hint}`, errorOptions());
   }
   if (res.status === 401) {
     // Reported once in 2026 (UPSTREAM.md): 401 with a null body for a never set-up profile.
-    throw new NotFoundError(`Steam has no community profile for ${target.steamid64} (never set up)`, base);
+    throw new NotFoundError(
+      `Steam has no community profile for ${target.steamid64} (never set up)`,
+      errorOptions(),
+    );
   }
   if (res.status === 429) {
-    throw new RateLimitError('Steam rate limited this IP', parseRetryAfter(res.headers['retry-after']), base);
+    throw new RateLimitError(
+      'Steam rate limited this IP',
+      parseRetryAfter(res.headers['retry-after']),
+      errorOptions(),
+    );
   }
   if (res.status === 400) {
     const isNull = res.body.trim() === 'null' || res.body.trim() === '';
-    const ErrorClass = isNull ? PageCapError : UpstreamInvalidRequestError;
+    // UPSTREAM.md: a null 400 at 1000 or below is a real error (e.g. an invalid SteamID).
+    const ErrorClass = isNull && ask.count > FALLBACK_PAGE_SIZE ? PageCapError : UpstreamInvalidRequestError;
     throw new ErrorClass(`Steam rejected the request for ${who} (400): check the steamid and context`, {
-      ...base,
+      ...errorOptions(),
       code: 'bad_request',
     });
   }
-  if (res.status >= 500) throw serverError(res, who, base);
-  if (res.status !== 200) throw new UpstreamError(`Steam answered ${res.status} for ${who}`, base);
+  if (res.status >= 500) throw serverError(res, who, errorOptions());
+  if (res.status !== 200) throw new UpstreamError(`Steam answered ${res.status} for ${who}`, errorOptions());
 
   let page: RawInventoryPage | null;
   try {
     page = JSON.parse(res.body) as RawInventoryPage | null;
   } catch {
     // Truncated bodies happen under load; a fresh request usually succeeds.
-    throw new MalformedResponseError(`Steam sent unreadable JSON for ${who}`, { ...base, retryable: true });
+    throw new MalformedResponseError(`Steam sent unreadable JSON for ${who}`, {
+      ...errorOptions(),
+      retryable: true,
+    });
   }
   if (!page || typeof page !== 'object') {
-    throw new MalformedResponseError(`Steam sent an empty answer for ${who}`, { ...base, retryable: true });
+    throw new MalformedResponseError(`Steam sent an empty answer for ${who}`, {
+      ...errorOptions(),
+      retryable: true,
+    });
   }
   if (page.success !== 1 && page.success !== true) {
     const reason = page.Error ?? page.error ?? 'no reason given';
     throw new UpstreamUnavailableError(`Steam could not load ${who}: ${reason}`, {
-      ...base,
+      ...errorOptions(),
       code: 'success_false',
       retryable: true,
     });
   }
   if (page.assets !== undefined && !Array.isArray(page.assets)) {
-    throw new MalformedResponseError(`Steam sent assets that are not a list for ${who}`, base);
+    throw new MalformedResponseError(`Steam sent assets that are not a list for ${who}`, errorOptions());
   }
   return page;
 }
