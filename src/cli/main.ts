@@ -48,7 +48,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.Ok;
-      if (error.code === 'commander.help') return ExitCode.Ok;
+      // Help shown because a subcommand is missing (`gamestash steam`) is a usage error.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
       return ExitCode.Usage;
     }
     return printError(error);

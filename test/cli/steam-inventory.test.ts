@@ -162,6 +162,13 @@ describe('gamestash steam inventory', () => {
       expect(stdout).toMatch(/Usage: gamestash/);
     }
   });
+
+  it('shows usage on stderr with exit code 2 when a subcommand is missing', async () => {
+    const { code, stdout, stderr } = await runCli(['steam'], env);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/Usage: gamestash steam/);
+  });
 });
 
 describe('gamestash steam inventory against a failing upstream', () => {

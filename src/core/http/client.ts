@@ -197,7 +197,7 @@ export class HttpClient {
         route: routeId,
       };
     } catch (cause) {
-      throw transportError(cause, req.service, summary, timeout);
+      throw transportError(cause, req.service, summary, timeout, routeId);
     }
   }
 
@@ -253,14 +253,22 @@ function errorOptions(error: GamestashError) {
   };
 }
 
-function transportError(cause: unknown, service: Service, request: RequestSummary, timeoutMs: number) {
+function transportError(
+  cause: unknown,
+  service: Service,
+  request: RequestSummary,
+  timeoutMs: number,
+  routeId: string,
+) {
   if (cause instanceof GamestashError) return cause;
+  // A dead egress proxy looks like a dead upstream: name the proxy (its id is already redacted).
+  const via = routeId === 'direct' ? '' : ` via proxy ${routeId}`;
   const isTimeout =
     cause instanceof undiciErrors.HeadersTimeoutError ||
     cause instanceof undiciErrors.BodyTimeoutError ||
     cause instanceof undiciErrors.ConnectTimeoutError;
   if (isTimeout) {
-    return new TimeoutError(`${service} did not answer within ${timeoutMs} ms (${request.url})`, {
+    return new TimeoutError(`${service} did not answer within ${timeoutMs} ms (${request.url}${via})`, {
       service,
       request,
       retryable: true,
@@ -272,7 +280,7 @@ function transportError(cause: unknown, service: Service, request: RequestSummar
   }
   const reason =
     cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : String(cause);
-  return new ConnectionError(`could not reach ${service} (${reason}) at ${request.url}`, {
+  return new ConnectionError(`could not reach ${service} (${reason}) at ${request.url}${via}`, {
     service,
     request,
     retryable: true,

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startConnectProxy, type TestProxy } from '../../../test/connect-proxy.js';
 import { serveModules, type RunningEmulator } from '../../emulator/server.js';
-import { RateLimitError } from '../errors.js';
+import { ConnectionError, RateLimitError } from '../errors.js';
 import { HttpClient, type HttpResponse } from './client.js';
 import { RoutePool } from './routes.js';
 
@@ -71,5 +71,23 @@ describe('egress routes', () => {
       JSON.stringify((http as unknown as { pool: RoutePool }).pool.routes.map((r) => r.id)),
     ).not.toContain('hunter22');
     void http.close();
+  });
+
+  it('names the proxy, without its password, when it cannot be reached', async () => {
+    upstream = await serveModules({ modules: [{ name: 'ok', handle: () => ({ status: 200, body: 'ok' }) }] });
+    // A listener that is closed again: its port refuses connections.
+    const dead = await startConnectProxy();
+    const deadUrl = new URL(dead.url);
+    await dead.close();
+    deadUrl.username = 'user';
+    deadUrl.password = 'hunter22';
+    const http = new HttpClient({ proxies: [deadUrl.toString()], retries: 0 });
+    const error = (await http
+      .request({ service: 'steam-community', url: new URL(`${upstream.url}/x`) }, ok)
+      .catch((e: unknown) => e)) as ConnectionError;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toContain(`via proxy http://[REDACTED]:[REDACTED]@${deadUrl.host}`);
+    expect(error.message).not.toContain('hunter22');
+    await http.close();
   });
 });
