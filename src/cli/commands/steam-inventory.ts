@@ -84,7 +84,8 @@ function filterOf(options: SteamInventoryOptions): InventoryFilter {
 
 const ITEM_COLUMNS: Column<InventoryItem>[] = [
   { header: 'asset id', value: (i) => i.assetid },
-  { header: 'name', value: (i) => i.marketHashName || i.name },
+  // The market name reads like the hash name minus its app prefix (`620-Chell` for Steam cards).
+  { header: 'name', value: (i) => i.marketName || i.name },
   { header: 'type', value: (i) => i.category ?? i.type },
   { header: 'rarity', value: (i) => i.rarity },
   { header: 'float', value: (i) => i.float?.toFixed(6), align: 'right' },
