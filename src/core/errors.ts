@@ -131,6 +131,13 @@ export class TimeoutError extends ConnectionError {
 /** A local wait (pacing queue, budget) took longer than the caller allowed. */
 export class QueueTimeoutError extends GamestashError {
   override readonly kind = 'queue_timeout';
+  /** How long until a slot would have been free, when the pacer knows. */
+  readonly waitMs: number | undefined;
+  constructor(message: string, options: GamestashErrorOptions & { waitMs?: number } = {}) {
+    const { waitMs, ...rest } = options;
+    super(message, rest);
+    this.waitMs = waitMs;
+  }
 }
 
 export function isGamestashError(value: unknown): value is GamestashError {

@@ -98,6 +98,29 @@ describe('stale-while-revalidate', () => {
       await gw.close();
     }
   });
+  it('drops the old entry when the refresh finds the inventory has gone private', async () => {
+    const env = { GAMESTASH_CACHE_TTL_MS: '200', GAMESTASH_CACHE_SWR_MS: '60000' };
+    const gw = await startGateway({ emulatorUrl: emulator.url, env });
+    const id = nextId();
+    try {
+      const key = await gw.key();
+      expect((await gw.get(path(id, key))).status).toBe(200);
+      emulator.scenario.steam.users[id] = { private: true };
+      await new Promise((r) => setTimeout(r, 250));
+      const stale = await gw.get(path(id, key));
+      expect(stale.headers.get('x-gamestash-stale-reason')).toBe('revalidating');
+      await expect.poll(() => emulator.stats.count({ pathPrefix: `/inventory/${id}`, status: 403 })).toBe(1);
+      await new Promise((r) => setTimeout(r, 100));
+      // The public copy is gone and the private answer remembered: no stale data, no new request.
+      const refused = await gw.get(path(id, key));
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('private_inventory');
+      expect(upstream(id)).toBe(2);
+    } finally {
+      delete emulator.scenario.steam.users[id];
+      await gw.close();
+    }
+  });
 });
 
 describe('when Steam fails', () => {
@@ -120,8 +143,11 @@ describe('when Steam fails', () => {
       expect(stale.headers.get('x-gamestash-cache')).toBe('stale');
       expect(stale.headers.get('x-gamestash-stale-reason')).toBe('connection_failed');
       expect(stale.text).toBe(good.text);
-      // With nothing cached there is nothing to fall back on: a clear 502.
-      expect((await gw.get(path(nextId(), key))).status).toBe(502);
+      // With nothing cached there is nothing to fall back on: a clear 502, which names
+      // neither the upstream address nor any egress proxy (the operator's business).
+      const unreachable = await gw.get(path(nextId(), key));
+      expect(unreachable.status).toBe(502);
+      expect(unreachable.body.error.message).toBe('the gateway could not reach Steam: try again shortly');
       expect((await gw.get('/metrics')).text).toMatch(
         /gamestash_cache_lookups_total\{result="stale_error"\} 1/,
       );
@@ -171,6 +197,16 @@ describe('isolation between keys', () => {
     const [a, b] = [await gw.key(), await gw.key()];
     expect((await gw.get(path(id, a))).headers.get('x-gamestash-cache')).toBe('miss');
     expect((await gw.get(path(id, b))).headers.get('x-gamestash-cache')).toBe('hit');
+    expect(upstream(id)).toBe(1);
+  });
+
+  it('takes contextid=02 as context 2: same entry, no second fetch', async () => {
+    const id = nextId();
+    const key = await gw.key();
+    expect((await gw.get(path(id, key))).headers.get('x-gamestash-cache')).toBe('miss');
+    const padded = await gw.get(`/inventory?steamid=${id}&gameid=730&contextid=002&api_key=${key}`);
+    expect(padded.status).toBe(200);
+    expect(padded.headers.get('x-gamestash-cache')).toBe('hit');
     expect(upstream(id)).toBe(1);
   });
 });

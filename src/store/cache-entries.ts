@@ -42,6 +42,11 @@ export class CacheEntryStore {
       .execute();
   }
 
+  /** Drops one entry (its inventory became private or vanished: the copy must not be served). */
+  async delete(key: string): Promise<void> {
+    await this.db.deleteFrom('cache_entries').where('cache_key', '=', key).execute();
+  }
+
   /** Drops entries stored before `before` (too old even to serve stale). Returns how many. */
   async purge(before: number): Promise<number> {
     const result = await this.db

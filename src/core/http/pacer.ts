@@ -39,7 +39,7 @@ export class LocalPacer implements Pacer {
     if (options.maxWaitMs !== undefined && wait > options.maxWaitMs) {
       throw new QueueTimeoutError(
         `waited too long for an upstream slot (${Math.ceil(wait)} ms needed, ${options.maxWaitMs} ms allowed)`,
-        { code: 'pacing_timeout' },
+        { code: 'pacing_timeout', waitMs: wait },
       );
     }
     this.nextFree.set(key, slot + intervalMs);

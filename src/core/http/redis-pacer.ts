@@ -86,7 +86,7 @@ export class RedisPacer implements Pacer {
     if (!reserved) {
       throw new QueueTimeoutError(
         `waited too long for an upstream slot (${Math.ceil(wait)} ms needed, ${options.maxWaitMs} ms allowed)`,
-        { code: 'pacing_timeout' },
+        { code: 'pacing_timeout', waitMs: wait },
       );
     }
     if (wait > 0) await sleep(wait, options.signal);

@@ -62,11 +62,17 @@ function mapLibraryError(error: GamestashError): Mapped {
   if (error instanceof PrivateError) {
     const message =
       'this inventory (or its profile) is private: only its owner can read it, by passing their own ' +
-      'Steam session cookies (steamLoginSecure=...) in the x-steam-cookie header';
+      'Steam session (the steamLoginSecure cookie) in the x-steam-cookie header';
     return m(403, 'private_inventory', { message });
   }
   if (error instanceof NotFoundError) return m(404, roblox ? 'user_not_found' : 'profile_not_found');
-  if (error instanceof SessionExpiredError) return m(401, 'steam_session_expired');
+  if (error instanceof SessionExpiredError) {
+    // The library's wording names STEAM_COOKIES, which the gateway never reads.
+    const message =
+      "Steam wants a signed-in session for this inventory: pass the owner's current Steam session " +
+      'in the x-steam-cookie header (an expired session must be renewed by signing in again)';
+    return m(401, 'steam_session_expired', { message });
+  }
   if (error instanceof AuthenticationError) return m(502, 'upstream_auth_failed');
   if (error instanceof UpstreamInvalidRequestError)
     return m(400, roblox ? 'roblox_rejected' : 'steam_rejected');
@@ -80,10 +86,24 @@ function mapLibraryError(error: GamestashError): Mapped {
       ...retry,
     });
   }
-  if (error instanceof QueueTimeoutError)
-    return m(503, 'upstream_busy', { message: `the upstream request queue is full: ${error.message}` });
-  if (error instanceof TimeoutError) return m(504, 'upstream_timeout');
-  if (error instanceof ConnectionError) return m(502, 'upstream_unreachable');
+  const upstream = roblox ? 'Roblox' : 'Steam';
+  if (error instanceof QueueTimeoutError) {
+    const waitMs = error.waitMs;
+    return m(503, 'upstream_busy', {
+      message:
+        waitMs === undefined
+          ? `the gateway cannot pace requests to ${upstream} right now: ${error.message}`
+          : `the next request to ${upstream} may only go out in ${Math.ceil(waitMs / 1000)} s (pacing, or a cool-down after a rate limit): retry then`,
+      ...(waitMs === undefined ? {} : { retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) }),
+    });
+  }
+  // Not the library's wording: it names upstream URLs and egress proxies, which are the operator's business.
+  if (error instanceof TimeoutError)
+    return m(504, 'upstream_timeout', { message: `${upstream} did not answer in time: try again shortly` });
+  if (error instanceof ConnectionError)
+    return m(502, 'upstream_unreachable', {
+      message: `the gateway could not reach ${upstream}: try again shortly`,
+    });
   if (error instanceof MalformedResponseError) return m(502, 'bad_upstream_response');
   return m(502, error.kind === 'upstream_unavailable' ? 'upstream_unavailable' : 'upstream_error');
 }

@@ -16,7 +16,8 @@ export function targetOf(
   return {
     steamid64: steamId64Of(params.steamid),
     appid: String(Number(params.appid)),
-    contextid: params.contextid,
+    // `02` is context 2: one cache entry and one Steam fetch for both spellings.
+    contextid: params.contextid.replace(/^0+(?=\d)/, ''),
     language: params.language ?? defaultLanguage,
   };
 }

@@ -36,7 +36,8 @@ const HINTS = {
   language: "Steam's language name for item names and descriptions, e.g. english, german, schinese",
   apiKey: 'your gateway API key (gs_...); the x-api-key header works too',
   flag: '1 or true to turn on',
-  cookie: 'printable cookie text (steamLoginSecure=...) up to 4096 characters',
+  // Not `steamLoginSecure=...`: redaction would swallow the rest of the hint.
+  cookie: "printable cookie text (the owner's steamLoginSecure cookie) up to 4096 characters",
 };
 
 export const SteamId64 = Type.String({

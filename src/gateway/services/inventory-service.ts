@@ -101,9 +101,9 @@ export class InventoryService {
       }
       if (cached && age < ttlMs + staleWhileRevalidateMs) {
         metrics.cacheLookups.inc({ result: 'stale' });
-        this.refresh(key, target, caller, (at) => at > cached!.storedAt).promise.catch((error: unknown) => {
-          this.options.log.warn({ err: error, key }, 'background revalidation failed');
-        });
+        this.refresh(key, target, caller, (at) => at > cached!.storedAt).promise.catch((error: unknown) =>
+          this.revalidationFailed(key, error),
+        );
         return { entry: cached, cache: 'stale', staleReason: 'revalidating' };
       }
     }
@@ -158,6 +158,20 @@ export class InventoryService {
     });
     if (flight.joined) this.options.metrics.coalesced.inc();
     return flight;
+  }
+
+  /**
+   * A background refresh failed. Upstream trouble leaves the stale copy to serve; a definitive
+   * answer (now private, gone) drops it and is remembered, like a failed fetch in the foreground.
+   */
+  private async revalidationFailed(key: string, error: unknown): Promise<void> {
+    this.options.log.warn({ err: error, key }, 'background revalidation failed');
+    if (!isDefinitive(error)) return;
+    this.rememberFailure(key, error);
+    this.options.memory.delete(key);
+    await this.options.store.delete(key).catch((cause: unknown) => {
+      this.options.log.error({ err: cause, key }, 'could not drop a cache entry Steam no longer serves');
+    });
   }
 
   private rememberFailure(key: string, error: unknown): void {
