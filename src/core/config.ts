@@ -64,6 +64,16 @@ export const MAX_INVENTORY_PAGE_SIZE = 2000;
 /** First hold-back after a community 429 (UPSTREAM.md: cool down for minutes, growing). */
 export const DEFAULT_STEAM_RATE_LIMIT_COOLDOWN_MS = 60_000;
 
+/**
+ * How long a request may wait for its pacing slot before failing with `QueueTimeoutError`.
+ * Normal pacing queues a few intervals at most; a cool-down after a 429 (a minute, doubling)
+ * is longer, and a long-running caller (MCP, an app) should hear so at once, with the wait,
+ * rather than hang.
+ */
+export function steamQueueWaitLimitMs(config: GamestashConfig): number {
+  return Math.max(config.http.maxRetryWaitMs, 4 * config.steam.communityIntervalMs);
+}
+
 export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = {}): GamestashConfig {
   const steam: SteamConfig = {
     communityUrl: url(env, 'GAMESTASH_STEAM_COMMUNITY_URL', 'https://steamcommunity.com'),

@@ -5,13 +5,17 @@
  * the SDK would otherwise turn a thrown error into its raw message, unredacted.
  */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { GamestashError, InvalidInputError, RateLimitError } from '../core/errors.js';
+import { GamestashError, InvalidInputError, QueueTimeoutError, RateLimitError } from '../core/errors.js';
 import { redactText } from '../core/http/redact.js';
 
 export function describeToolError(error: unknown): string {
   if (error instanceof RateLimitError) {
     const wait = error.retryAfterMs === undefined ? 'later' : `in ${seconds(error.retryAfterMs)}`;
     return `rate_limited: ${error.message} (${error.service}); retry ${wait}, not sooner`;
+  }
+  if (error instanceof QueueTimeoutError && error.waitMs !== undefined) {
+    // A cool-down after a 429 (or a long queue): the wait is known, so say it instead of hanging.
+    return `rate_limited: requests upstream are held back (a cool-down after a rate limit, or a long queue); retry in ${seconds(error.waitMs)}, not sooner`;
   }
   if (error instanceof InvalidInputError) {
     return `invalid_input${error.parameter ? ` (${error.parameter})` : ''}: ${error.message}`;

@@ -115,6 +115,13 @@ describe('roblox_owns', () => {
     expect(result.isError).toBe(true);
     expect(text).toMatch(/^invalid_input \(ids\)/);
   });
+
+  it('refuses more than 1,000 ids of a kind before spending any budget', async () => {
+    const assetIds = Array.from({ length: 1001 }, (_, i) => String(1_000_000 + i));
+    const { result, text } = await call('roblox_owns', { userId: '123456', assetIds });
+    expect(result.isError).toBe(true);
+    expect(text).toMatch(/assetIds/);
+  });
 });
 
 describe('secrets', () => {

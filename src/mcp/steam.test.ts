@@ -88,8 +88,12 @@ describe('steam_inventory', () => {
     const items = itemsOf(data);
     expect(items).toHaveLength(40);
     expect(Object.keys(items[0]!)).not.toContain('tags');
+    // Icons are most of an answer's bytes and rarely useful to a model: only on request.
+    expect(items.some((item) => 'iconUrl' in item)).toBe(false);
     expect(items[0]).toMatchObject({ assetid: expect.any(String), name: expect.any(String) });
     expect(text.split('\n')).toHaveLength(41);
+    const withIcons = itemsOf((await call('steam_inventory', { who: PUBLIC, limit: 3, icons: true })).data);
+    expect(withIcons.every((item) => 'iconUrl' in item)).toBe(true);
   });
 
   it('stops at the limit and says the answer is incomplete', async () => {
@@ -150,6 +154,36 @@ describe('steam_inventory', () => {
     const { result, text } = await call('steam_inventory', { who: PUBLIC, limit: 5001 });
     expect(result.isError).toBe(true);
     expect(text).toMatch(/limit/);
+  });
+});
+
+describe('after Steam rate-limits the server', () => {
+  it('answers at once with the wait instead of hanging through the cool-down', async () => {
+    const strict = await startEmulator({
+      scenario: {
+        steam: {
+          users: { [PUBLIC]: { inventories: { '730/2': { size: 5 } } } },
+          rateLimit: { minIntervalMs: 60_000 },
+        },
+      },
+    });
+    try {
+      const client = await connect({ GAMESTASH_STEAM_COMMUNITY_URL: strict.url });
+      expect((await call('steam_inventory', { who: PUBLIC }, client)).result.isError).toBeFalsy();
+      const limited = await call('steam_inventory', { who: PUBLIC }, client);
+      expect(limited.text).toMatch(/^rate_limited: .*retry in 60s, not sooner/);
+      // The host now cools down for a minute: the next call must say so, not wait it out.
+      const started = performance.now();
+      const held = await call('steam_inventory', { who: PUBLIC }, client);
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(held.result.isError).toBe(true);
+      expect(held.text).toMatch(
+        /^rate_limited: requests upstream are held back .*retry in (59|60)s, not sooner/,
+      );
+      expect(strict.stats.count({ status: 429 })).toBe(1);
+    } finally {
+      await strict.close();
+    }
   });
 });
 

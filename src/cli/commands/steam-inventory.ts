@@ -5,7 +5,7 @@
 import { loadConfig } from '../../core/config.js';
 import { createHttpClient } from '../../core/http/from-config.js';
 import { collect } from '../../core/paginate.js';
-import { resolveSteamId } from '../../steam/ids/resolve.js';
+import { resolveOptionsFromConfig, resolveSteamId } from '../../steam/ids/resolve.js';
 import { createSteamInventoryClient } from '../../steam/community/inventory/from-config.js';
 import { filterItems, summarize, type InventoryFilter } from '../../steam/community/inventory/filter.js';
 import type { InventoryItem, InventorySummaryLine } from '../../steam/community/inventory/types.js';
@@ -27,13 +27,7 @@ export async function steamInventory(who: string, options: SteamInventoryOptions
   const http = createHttpClient(config);
   const progress = createProgress('inventory');
   try {
-    const { steamid64 } = await resolveSteamId(who, {
-      http,
-      communityUrl: config.steam.communityUrl,
-      apiUrl: config.steam.apiUrl,
-      apiKey: config.steam.apiKey,
-      communityIntervalMs: config.steam.communityIntervalMs,
-    });
+    const { steamid64 } = await resolveSteamId(who, resolveOptionsFromConfig(config, http));
     const client = createSteamInventoryClient(config, http);
     // With filters, --limit counts matching items, so the scan itself is not limited.
     const filter = filterOf(options);

@@ -6,6 +6,7 @@ import {
   GamestashError,
   InvalidInputError,
   PrivateError,
+  QueueTimeoutError,
   RateLimitError,
   SessionExpiredError,
   AuthenticationError,
@@ -34,6 +35,10 @@ export function describeError(error: unknown): { message: string; exitCode: numb
   if (error instanceof RateLimitError) {
     const wait = error.retryAfterMs === undefined ? 'later' : `in ${formatDuration(error.retryAfterMs)}`;
     return { message: `rate limited by ${error.service}, retry ${wait}`, exitCode: ExitCode.RateLimited };
+  }
+  if (error instanceof QueueTimeoutError && error.waitMs !== undefined) {
+    const message = `requests upstream are held back (a cool-down after a rate limit, or a long queue), retry in ${formatDuration(error.waitMs)}`;
+    return { message, exitCode: ExitCode.RateLimited };
   }
   if (error instanceof InvalidInputError) return { message: error.message, exitCode: ExitCode.Usage };
   if (error instanceof PrivateError) return { message: error.message, exitCode: ExitCode.Private };

@@ -9,11 +9,15 @@ import { toolResult } from '../result.js';
 import { READ_ONLY, type ToolContext } from './context.js';
 import { robloxUserIdSchema } from './roblox-inventory.js';
 
+/** 1,000 ids cost 20 requests, a fifth of a key owner's minute (UPSTREAM.md: 100/min). */
+const MAX_IDS = 1000;
+
 const ids = (what: string) =>
   z
     .array(z.union([z.string(), z.number().int().positive()]))
+    .max(MAX_IDS)
     .optional()
-    .describe(`${what} ids to check`);
+    .describe(`${what} ids to check (at most ${MAX_IDS})`);
 
 const inputSchema = {
   userId: robloxUserIdSchema,

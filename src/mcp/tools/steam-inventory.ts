@@ -49,6 +49,10 @@ const inputSchema = {
     .boolean()
     .default(false)
     .describe('names and quantities over the whole inventory instead of single items'),
+  icons: z
+    .boolean()
+    .default(false)
+    .describe("include each item's icon URL (off by default: icons are ~40% of an answer)"),
 };
 
 const outputSchema = {
@@ -115,7 +119,7 @@ export function registerSteamInventoryTool(server: McpServer, ctx: ToolContext):
           quantity,
         });
       }
-      const found = (await collect(items, args.limit)).map(trimItem);
+      const found = (await collect(items, args.limit)).map((item) => trimItem(item, { icons: args.icons }));
       // A filtered read that filled the limit may have left matches unread.
       const complete = found.length < args.limit || (!filtered && scanned >= (inventoryTotal ?? scanned));
       const head = `${where}: ${plural(found.length, 'item')}${complete ? '' : ' (limit reached: more may match)'}, ${scanned} of ${inventoryTotal ?? '?'} assets read`;

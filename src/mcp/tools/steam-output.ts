@@ -20,7 +20,7 @@ export const steamItemSchema = z.object({
   marketable: z.boolean(),
   amount: z.number().describe('stack size (above 1 only for stackable items)'),
   inspectLink: z.string().optional(),
-  iconUrl: z.string().optional(),
+  iconUrl: z.string().optional().describe('only when asked for with icons=true'),
 });
 
 export const steamSummaryLineSchema = z.object({
@@ -32,7 +32,7 @@ export const steamSummaryLineSchema = z.object({
 
 export type SteamItemOutput = z.infer<typeof steamItemSchema>;
 
-export function trimItem(item: InventoryItem): SteamItemOutput {
+export function trimItem(item: InventoryItem, { icons = false } = {}): SteamItemOutput {
   return {
     assetid: item.assetid,
     name: item.name,
@@ -47,7 +47,7 @@ export function trimItem(item: InventoryItem): SteamItemOutput {
     marketable: item.marketable,
     amount: item.amount,
     inspectLink: item.inspectLink,
-    iconUrl: item.iconUrl,
+    ...(icons && item.iconUrl ? { iconUrl: item.iconUrl } : {}),
   };
 }
 

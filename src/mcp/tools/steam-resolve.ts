@@ -4,7 +4,7 @@
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { resolveSteamId, type ResolveOptions } from '../../steam/ids/resolve.js';
+import { resolveOptionsFromConfig, resolveSteamId, type ResolveOptions } from '../../steam/ids/resolve.js';
 import { withToolErrors } from '../errors.js';
 import { toolResult } from '../result.js';
 import { READ_ONLY, type ToolContext } from './context.js';
@@ -20,14 +20,7 @@ const DESCRIPTION = `Turn any way of naming a Steam account into its SteamID64 (
 SteamIDs, profile URLs and trade URLs resolve offline. A vanity name (steamcommunity.com/id/<name>) costs one request: the Steam Web API when the server has STEAM_API_KEY, otherwise the profile page, which shares the inventory rate limit. Unknown names fail with not_found.`;
 
 export function steamResolveOptions(ctx: ToolContext): ResolveOptions {
-  const { steam } = ctx.config;
-  return {
-    http: ctx.http,
-    communityUrl: steam.communityUrl,
-    apiUrl: steam.apiUrl,
-    apiKey: steam.apiKey,
-    communityIntervalMs: steam.communityIntervalMs,
-  };
+  return resolveOptionsFromConfig(ctx.config, ctx.http);
 }
 
 export function registerSteamResolveTool(server: McpServer, ctx: ToolContext): void {

@@ -13,6 +13,7 @@ import {
   UpstreamUnavailableError,
 } from '../../core/errors.js';
 import { parseRetryAfter } from '../../core/http/backoff.js';
+import { steamQueueWaitLimitMs, type GamestashConfig } from '../../core/config.js';
 import type { HttpClient, HttpResponse } from '../../core/http/client.js';
 import { redactedExcerpt } from '../../core/http/redact.js';
 import { parseSteamIdentity, toSteamId64 } from './parse.js';
@@ -24,6 +25,20 @@ export interface ResolveOptions {
   apiKey?: string | undefined;
   /** Pacing for the community host (the XML page counts against the same limit). */
   communityIntervalMs?: number;
+  /** Fail with QueueTimeoutError rather than wait longer than this for a pacing slot. */
+  maxQueueWaitMs?: number;
+}
+
+/** The options the CLI and MCP use: everything from the loaded config. */
+export function resolveOptionsFromConfig(config: GamestashConfig, http: HttpClient): ResolveOptions {
+  return {
+    http,
+    communityUrl: config.steam.communityUrl,
+    apiUrl: config.steam.apiUrl,
+    apiKey: config.steam.apiKey,
+    communityIntervalMs: config.steam.communityIntervalMs,
+    maxQueueWaitMs: steamQueueWaitLimitMs(config),
+  };
 }
 
 export interface ResolvedSteamId {
@@ -69,7 +84,11 @@ async function viaWebApi(vanity: string, options: ResolveOptions): Promise<strin
 async function viaProfileXml(vanity: string, options: ResolveOptions): Promise<string> {
   const url = new URL(`/id/${encodeURIComponent(vanity)}/`, options.communityUrl);
   url.searchParams.set('xml', '1');
-  const pace = { key: new URL(options.communityUrl).host, intervalMs: options.communityIntervalMs ?? 0 };
+  const pace = {
+    key: new URL(options.communityUrl).host,
+    intervalMs: options.communityIntervalMs ?? 0,
+    ...(options.maxQueueWaitMs === undefined ? {} : { maxWaitMs: options.maxQueueWaitMs }),
+  };
   return options.http.request({ service: 'steam-community', url, pace }, (res) => {
     // UPSTREAM.md: the community host answers 429 when paced too fast; the pacer must hear of it.
     if (res.status === 429) {

@@ -1,7 +1,7 @@
 /**
  * @module steam/community/inventory/from-config
  */
-import type { GamestashConfig } from '../../../core/config.js';
+import { steamQueueWaitLimitMs, type GamestashConfig } from '../../../core/config.js';
 import type { HttpClient } from '../../../core/http/client.js';
 import { SteamInventoryClient } from './client.js';
 
@@ -15,6 +15,7 @@ export function createSteamInventoryClient(config: GamestashConfig, http: HttpCl
     language: config.steam.language,
     cookies: steamCookieHeader(config),
     rateLimitCooldownMs: config.steam.rateLimitCooldownMs,
+    maxQueueWaitMs: steamQueueWaitLimitMs(config),
   });
 }
 
