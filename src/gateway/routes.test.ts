@@ -3,6 +3,8 @@
  * the emulator, on a real SQLite file: the seed's `/inventory`, `/v1` paging, filters and
  * summaries, health, readiness, metrics, the OpenAPI document and Swagger UI.
  */
+import { gunzipSync } from 'node:zlib';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator } from '../emulator/index.js';
 import { HttpClient } from '../core/http/client.js';
@@ -69,6 +71,25 @@ describe('GET /inventory', () => {
     expect(Number(res.headers.get('age'))).toBeGreaterThanOrEqual(0);
     expect(res.body.assets).toHaveLength(5000);
     expect(inventories()).toBe(before);
+  });
+
+  it('gzips for callers that accept it (compressed once per entry), and not for those that refuse it', async () => {
+    const url = `${gw.url}/inventory?steamid=${BIG}&gameid=730&contextid=2&api_key=${key}`;
+    // undici's request does not decompress: the bytes on the wire are checked.
+    const plain = await request(url);
+    const plainBytes = Buffer.from(await plain.body.arrayBuffer());
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/);
+    for (let i = 0; i < 2; i++) {
+      const zipped = await request(url, { headers: { 'accept-encoding': 'br;q=0.9, gzip;q=0.8' } });
+      const zippedBytes = Buffer.from(await zipped.body.arrayBuffer());
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zippedBytes.length).toBeLessThan(plainBytes.length / 4);
+      expect(gunzipSync(zippedBytes).equals(plainBytes)).toBe(true);
+    }
+    const refused = await request(url, { headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(Buffer.from(await refused.body.arrayBuffer()).equals(plainBytes)).toBe(true);
   });
 
   it('answers HEAD with the headers only', async () => {

@@ -46,3 +46,20 @@ export function setCacheHeaders(reply: FastifyReply, result: InventoryResult): v
   // Answers depend on the key (quota) and maybe a private session: no shared caches.
   reply.header('cache-control', 'private, no-store');
 }
+
+/**
+ * Whether `Accept-Encoding` allows gzip (RFC 9110 12.5.3): listed, or `*`, without `q=0`.
+ * The `/inventory` route answers with gzip then, from bytes compressed once per cache entry.
+ */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  let star: boolean | undefined;
+  for (const part of text.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const allowed = q === undefined || Number(q.slice(2)) > 0;
+    if (name === 'gzip' || name === 'x-gzip') return allowed;
+    if (name === '*') star = allowed;
+  }
+  return star ?? false;
+}

@@ -2,14 +2,14 @@
  * @module gateway/routes/inventory
  * `GET /inventory?steamid=&gameid=&contextid=&api_key=`: the seed's API. The body is the
  * cached bytes as they are (Steam's merged JSON with `"status": 200` in front): no parse,
- * no re-serialization on a hit.
+ * no re-serialization on a hit; gzipped once per entry for callers that accept it.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireApiKey } from '../plugins/auth.js';
 import { isOn } from '../schemas/common.js';
 import { inventoryRouteSchema } from '../schemas/inventory.js';
-import { callerOf, setCacheHeaders, targetOf } from './inventory-common.js';
+import { acceptsGzip, callerOf, setCacheHeaders, targetOf } from './inventory-common.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
 export async function inventoryRoutes(instance: FastifyInstance): Promise<void> {
@@ -26,7 +26,11 @@ export async function inventoryRoutes(instance: FastifyInstance): Promise<void> 
       );
       const result = await services.inventory.get(target, callerOf(request), { fresh: isOn(fresh) });
       setCacheHeaders(reply, result);
-      return reply.type('application/json; charset=utf-8').send(result.entry.response);
+      reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+      if (acceptsGzip(request.headers['accept-encoding'])) {
+        return reply.header('content-encoding', 'gzip').send(await result.entry.gzippedResponse());
+      }
+      return reply.send(result.entry.response);
     },
   );
   methodNotAllowed(fastify, '/inventory');

@@ -5,11 +5,16 @@
  * (the stored JSON with `"status": 200` spliced in front, never re-serialized) and the
  * normalized items for `/v1`.
  */
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { normalizePageInto } from '../../steam/community/inventory/normalize.js';
 import type { InventoryItem, RawInventory } from '../../steam/community/inventory/types.js';
 
+const gzipAsync = promisify(gzip);
+
 export class CachedInventory {
   private responseBytes: Buffer | undefined;
+  private gzippedBytes: Promise<Buffer> | undefined;
   private normalized: InventoryItem[] | undefined;
   private parsed: RawInventory | undefined;
 
@@ -32,6 +37,15 @@ export class CachedInventory {
       this.responseBytes = Buffer.from(`{"status":200${rest}`);
     }
     return this.responseBytes;
+  }
+
+  /**
+   * The same bytes gzipped, compressed once per entry (off the event loop) and shared by
+   * every caller that accepts gzip: inventory JSON shrinks about tenfold.
+   */
+  gzippedResponse(): Promise<Buffer> {
+    this.gzippedBytes ??= gzipAsync(this.response);
+    return this.gzippedBytes;
   }
 
   get inventory(): RawInventory {
