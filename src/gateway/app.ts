@@ -23,6 +23,8 @@ import { viewerRoutes } from './viewer/route.js';
 declare module 'fastify' {
   interface FastifyInstance {
     services: GatewayServices;
+    /** True once shutdown began: answers then close their connection. */
+    shuttingDown?: () => boolean;
   }
   interface FastifyRequest {
     /** The caller's key, once the auth hook accepted it. */

@@ -42,6 +42,7 @@ export async function buildServer(
   fastify.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
+  fastify.decorate('shuttingDown', () => closing);
   // Decorated on the root so that callers (tests, the CLI) reach the services too.
   fastify.decorate('services', services);
   // Registered before the app so that it runs after the server has stopped and drained.

@@ -27,7 +27,9 @@ export async function inventoryRoutes(instance: FastifyInstance): Promise<void> 
       const result = await services.inventory.get(target, callerOf(request), { fresh: isOn(fresh) });
       setCacheHeaders(reply, result);
       reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
-      if (acceptsGzip(request.headers['accept-encoding'])) {
+      // Not on a connection about to close: a client still decompressing when the FIN arrives
+      // can crash in undici (`assert(!this.paused)`, nodejs/undici#5360; Node's fetch included).
+      if (!fastify.shuttingDown?.() && acceptsGzip(request.headers['accept-encoding'])) {
         return reply.header('content-encoding', 'gzip').send(await result.entry.gzippedResponse());
       }
       return reply.send(result.entry.response);
