@@ -60,7 +60,9 @@ const outputSchema = {
   appid: z.number(),
   contextid: z.string(),
   inventoryTotal: z.number().optional().describe("Steam's count of assets in the whole inventory"),
-  scanned: z.number().describe('assets read from Steam'),
+  scanned: z
+    .number()
+    .describe("assets read from Steam (Steam's separate currency entries, e.g. gems, are items on top)"),
   returned: z.number().describe('items (or summary lines) in this answer'),
   complete: z.boolean().describe('false when the limit cut the answer short: more may match'),
   items: z.array(steamItemSchema).optional(),
