@@ -6,6 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidInputError } from '../../core/errors.js';
+import { canonicalContextId } from '../../steam/community/inventory/client.js';
 import { toSteamId64 } from '../../steam/ids/parse.js';
 import type { InventoryCaller, InventoryResult, InventoryTarget } from '../services/inventory-service.js';
 
@@ -17,7 +18,7 @@ export function targetOf(
     steamid64: steamId64Of(params.steamid),
     appid: String(Number(params.appid)),
     // `02` is context 2: one cache entry and one Steam fetch for both spellings.
-    contextid: params.contextid.replace(/^0+(?=\d)/, ''),
+    contextid: canonicalContextId(params.contextid),
     language: params.language ?? defaultLanguage,
   };
 }

@@ -262,6 +262,14 @@ export class SteamInventoryClient {
   }
 }
 
+/**
+ * `016` is context 16: Steam's paths take the number without leading zeros, and callers that
+ * key caches by context (the gateway) must see one spelling. Anything else is left for the check.
+ */
+export function canonicalContextId(text: string): string {
+  return text.trim().replace(/^0+(?=\d)/, '');
+}
+
 function validateTarget(request: InventoryRequest): InventoryTarget {
   const steamid64 = toSteamId64(String(request.steamid));
   const appid = String(request.appid).trim();
@@ -271,10 +279,7 @@ function validateTarget(request: InventoryRequest): InventoryTarget {
       'appid',
     );
   }
-  // `016` is context 16: Steam's paths take the number without leading zeros.
-  const contextid = String(request.contextid)
-    .trim()
-    .replace(/^0+(?=\d)/, '');
+  const contextid = canonicalContextId(String(request.contextid));
   if (!/^\d{1,20}$/.test(contextid)) {
     throw new InvalidInputError(
       `context id must be a number (usually 2; 6 for Steam items), got "${request.contextid}"`,
