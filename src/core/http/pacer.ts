@@ -37,10 +37,7 @@ export class LocalPacer implements Pacer {
     const slot = Math.max(now, this.nextFree.get(key) ?? 0);
     const wait = slot - now;
     if (options.maxWaitMs !== undefined && wait > options.maxWaitMs) {
-      throw new QueueTimeoutError(
-        `waited too long for an upstream slot (${Math.ceil(wait)} ms needed, ${options.maxWaitMs} ms allowed)`,
-        { code: 'pacing_timeout', waitMs: wait },
-      );
+      throw slotWaitTooLong(wait, options.maxWaitMs);
     }
     this.nextFree.set(key, slot + intervalMs);
     if (wait > 0) await sleep(wait, options.signal);
@@ -76,4 +73,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** What both pacers throw when the next slot is further off than the caller will wait. */
+export function slotWaitTooLong(waitMs: number, allowedMs: number): QueueTimeoutError {
+  return new QueueTimeoutError(
+    `waited too long for an upstream slot (${Math.ceil(waitMs)} ms needed, ${allowedMs} ms allowed)`,
+    { code: 'pacing_timeout', waitMs },
+  );
 }

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { QueueTimeoutError } from '../errors.js';
-import { sleep, type Pacer } from './pacer.js';
+import { sleep, slotWaitTooLong, type Pacer } from './pacer.js';
 
 /** The subset of an ioredis client the pacer needs (keeps core free of a hard dependency). */
 export interface RedisScripting {
@@ -83,12 +83,8 @@ export class RedisPacer implements Pacer {
     const maxWait = options.maxWaitMs === undefined ? -1 : Math.max(0, Math.floor(options.maxWaitMs));
     const reply = await this.run(ACQUIRE_SHA, ACQUIRE, key, Math.max(0, Math.ceil(intervalMs)), maxWait);
     const [wait, reserved] = reply as [number, number];
-    if (!reserved) {
-      throw new QueueTimeoutError(
-        `waited too long for an upstream slot (${Math.ceil(wait)} ms needed, ${options.maxWaitMs} ms allowed)`,
-        { code: 'pacing_timeout', waitMs: wait },
-      );
-    }
+    // Not reserved only when a bound was given (maxWait is -1 without one).
+    if (!reserved) throw slotWaitTooLong(wait, options.maxWaitMs ?? maxWait);
     if (wait > 0) await sleep(wait, options.signal);
     if (intervalMs <= 0) return;
     for (;;) {
