@@ -6,12 +6,12 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { collect } from '../../core/paginate.js';
-import { resolveSteamId } from '../../steam/ids/resolve.js';
+import { resolveOptionsFromConfig, resolveSteamId } from '../../steam/ids/resolve.js';
 import { filterItems, summarize, type InventoryFilter } from '../../steam/community/inventory/filter.js';
 import { withToolErrors } from '../errors.js';
 import { plural, toolResult } from '../result.js';
 import { MAX_TOOL_LIMIT, progressOf, READ_ONLY, type ToolContext } from './context.js';
-import { steamResolveOptions, steamWhoSchema } from './steam-resolve.js';
+import { steamWhoSchema } from './steam-resolve.js';
 import {
   renderItem,
   renderSummaryLine,
@@ -82,7 +82,7 @@ export function registerSteamInventoryTool(server: McpServer, ctx: ToolContext):
     'steam_inventory',
     { title: 'Steam inventory', description: DESCRIPTION, inputSchema, outputSchema, annotations: READ_ONLY },
     withToolErrors(async (args: Args, extra) => {
-      const { steamid64 } = await resolveSteamId(args.who, steamResolveOptions(ctx));
+      const { steamid64 } = await resolveSteamId(args.who, resolveOptionsFromConfig(ctx.config, ctx.http));
       const filter = filterOf(args);
       const filtered = Object.keys(filter).length > 0;
       const progress = progressOf(extra);

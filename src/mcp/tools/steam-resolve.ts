@@ -4,7 +4,7 @@
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { resolveOptionsFromConfig, resolveSteamId, type ResolveOptions } from '../../steam/ids/resolve.js';
+import { resolveOptionsFromConfig, resolveSteamId } from '../../steam/ids/resolve.js';
 import { withToolErrors } from '../errors.js';
 import { toolResult } from '../result.js';
 import { READ_ONLY, type ToolContext } from './context.js';
@@ -19,10 +19,6 @@ export const steamWhoSchema = z
 const DESCRIPTION = `Turn any way of naming a Steam account into its SteamID64 (and the trade token, when given a trade offer URL).
 SteamIDs, profile URLs and trade URLs resolve offline. A vanity name (steamcommunity.com/id/<name>) costs one request: the Steam Web API when the server has STEAM_API_KEY, otherwise the profile page, which shares the inventory rate limit. Unknown names fail with not_found.`;
 
-export function steamResolveOptions(ctx: ToolContext): ResolveOptions {
-  return resolveOptionsFromConfig(ctx.config, ctx.http);
-}
-
 export function registerSteamResolveTool(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
     'steam_resolve_id',
@@ -34,7 +30,7 @@ export function registerSteamResolveTool(server: McpServer, ctx: ToolContext): v
       annotations: READ_ONLY,
     },
     withToolErrors(async ({ who }: { who: string }) => {
-      const resolved = await resolveSteamId(who, steamResolveOptions(ctx));
+      const resolved = await resolveSteamId(who, resolveOptionsFromConfig(ctx.config, ctx.http));
       const token = resolved.tradeToken ? ` (trade token ${resolved.tradeToken})` : '';
       return toolResult(`${resolved.steamid64}${token}`, { ...resolved });
     }),
