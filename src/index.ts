@@ -8,4 +8,5 @@ export * from './core/http/index.js';
 export * from './core/paginate.js';
 export * from './steam/ids/index.js';
 export * from './steam/community/inventory/index.js';
+export * from './steam/webapi/index.js';
 export * from './roblox/index.js';
