@@ -95,6 +95,15 @@ class Reader {
   /** A quoted string; raw line breaks inside it are kept, escapes `\" \\ \n \t \r` decoded. */
   private quoted(): string {
     const start = ++this.pos;
+    // Fast path, most values: no backslash before the closing quote.
+    const close = this.text.indexOf('"', start);
+    if (close >= 0) {
+      const plain = this.text.slice(start, close);
+      if (!plain.includes('\\')) {
+        this.pos = close + 1;
+        return plain;
+      }
+    }
     let out = '';
     let run = start;
     for (;;) {

@@ -16,12 +16,17 @@ describe('parseXml', () => {
     });
   });
 
+  it('takes a self-closed root as an empty document', () => {
+    expect(parseXml('<?xml version="1.0"?>\n<response />\n')).toEqual({ response: '' });
+  });
+
   it('gives repeated elements as an array and an empty element as ""', () => {
     expect(parseXml('<r><a>1</a><a>2</a><b></b><c/></r>')).toEqual({ r: { a: ['1', '2'], b: '', c: '' } });
   });
 
   it.each([
     ['<response><players><player><steamid>1</steamid>', /truncated/],
+    ['<response><players><player><steamid/>', /truncated/],
     ['<response><a>1</a></resp', XmlSyntaxError],
     ['', /no root element/],
     ['just text', /no root element/],

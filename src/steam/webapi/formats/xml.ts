@@ -50,8 +50,12 @@ export function parseXml(text: string): XmlObject {
   }
   const root = roots[0]!;
   const tail = text.trimEnd();
-  if (!tail.endsWith(`</${root}>`) && !tail.endsWith('/>')) {
+  if (!tail.endsWith(`</${root}>`) && !new RegExp(`<${escapeRegExp(root)}\\s*/>$`).test(tail)) {
     throw new XmlSyntaxError(`the document ends before </${root}> (truncated?)`);
   }
   return tree;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
