@@ -144,6 +144,28 @@ describe('other answers', () => {
     expect(error.message).toMatch(/Requested app has no stats/);
   });
 
+  it.each([
+    ['json', '{}'],
+    ['xml', '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE >\n'],
+    ['vdf', ''],
+  ] as const)('a 403 with an empty %s answer is a NotFoundError, not a refused key', async (format, body) => {
+    answer = () => ({ status: 403, body });
+    const error = await failure(() => client().getGlobalAchievementPercentagesForApp(999999, { format }));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toMatch(/nothing for ISteamUserStats\/GetGlobalAchievementPercentagesForApp\/v2/);
+  });
+
+  it('a 400 "Parameter \'key\' is missing" names STEAM_API_KEY', async () => {
+    answer = () =>
+      html(
+        400,
+        "<html><head><title>Bad Request</title></head><body><h1>Bad Request</h1>Please verify that all required parameters are being sent.<pre>Parameter 'key' is missing</pre></body></html>",
+      );
+    const error = await failure(() => client().getNewsForApp(440));
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toMatch(/STEAM_API_KEY/);
+  });
+
   it('another 400 is an UpstreamInvalidRequestError quoting Steam’s page', async () => {
     answer = () =>
       html(

@@ -83,10 +83,22 @@ export function checkWebApiResponse(res: HttpResponse, call: CallContext): void 
   if (res.status === 403 && /Profile is not public/i.test(res.body.slice(0, 2000))) {
     throw new PrivateError(`the profile is not public, so Steam hides its stats (${call.path})`, options());
   }
+  if (res.status === 403 && isEmptyAnswer(res.body)) {
+    // Not a refused key (that is always Steam's "Access is denied" page): keyless methods answer
+    // 403 with an empty document for an app they have nothing on (fkrzski/laravel-steam-api-sdk's
+    // recorded answers; not confirmed elsewhere).
+    throw new NotFoundError(
+      `Steam has nothing for ${call.path} (403 with an empty answer): an app it does not know, or one without achievements or news`,
+      options({ code: 'empty_answer' }),
+    );
+  }
   if (res.status === 401 || res.status === 403) throw refused(res, call, options());
   if (res.status === 400) {
     if (/Requested app has no stats/i.test(res.body.slice(0, 2000))) {
       throw new NotFoundError(`Requested app has no stats (${call.path})`, options({ code: 'no_stats' }));
+    }
+    if (/Parameter 'key' is missing/i.test(res.body.slice(0, 2000))) {
+      throw new AuthenticationError(`${call.path} needs a Steam Web API key: set STEAM_API_KEY`, options());
     }
     throw new UpstreamInvalidRequestError(`Steam rejected ${call.path} (400)${because}`, options());
   }
@@ -139,6 +151,15 @@ function eresultError(eresult: number, call: CallContext, options: GamestashErro
 function describeEresult(code: number): string {
   const name = eresultName(code);
   return name ? `EResult ${code} ${name}` : `EResult ${code}`;
+}
+
+/** `{}`, `null`, nothing, or an XML prolog without a root element: Valve's empty answer. */
+function isEmptyAnswer(body: string): boolean {
+  const text = body
+    .replace(/^\s*<\?xml[^>]*\?>/, '')
+    .replace(/<!DOCTYPE[^>]*>/i, '')
+    .trim();
+  return text === '' || text === '{}' || text === 'null';
 }
 
 function eresultOf(res: HttpResponse): number | undefined {
