@@ -17,11 +17,12 @@ import {
   webApiPace,
   type WebApiCallOptions,
   type WebApiContext,
+  type WebApiTarget,
 } from './call.js';
 import { checkCall, parseMethodPath } from './check.js';
 import { checkFormat } from './formats/index.js';
 import { findTypedMethod, WEBAPI_METHODS, type WebApiMethod } from './methods.js';
-import { parseArguments, type WebApiParams } from './params.js';
+import { parseArguments, type CallArguments, type WebApiParams } from './params.js';
 import { checkSummaryCount, fetchPlayerSummaries } from './summaries.js';
 import type {
   AppNews,
@@ -133,23 +134,43 @@ export class SteamWebApiClient {
     params?: readonly string[] | WebApiParams,
     options: GenericCallOptions = {},
   ): Promise<unknown> {
-    const { method: http, raw, ...callOptions } = options;
-    checkFormat(callOptions.format);
+    const { method: _http, raw, ...callOptions } = options;
+    const { target, args } = await this.checkCall(path, params, options);
+    const typed = findTypedMethod(target.interface, target.method, target.version);
+    return callWebApi(this.ctx, target, args, { ...callOptions, raw: raw ?? false, shape: typed?.shape });
+  }
+
+  /**
+   * The generic caller's checks alone, sending nothing but (when not cached) the method list:
+   * the exact interface, method, version and HTTP method a call would use. Front-ends use it
+   * to refuse POST methods or to build cache keys before calling.
+   */
+  async check(
+    path: string,
+    params?: readonly string[] | WebApiParams,
+    options: Pick<GenericCallOptions, 'method' | 'format'> = {},
+  ): Promise<Pick<WebApiTarget, 'interface' | 'method' | 'version' | 'http'>> {
+    const { target } = await this.checkCall(path, params, options);
+    return { interface: target.interface, method: target.method, version: target.version, http: target.http };
+  }
+
+  private async checkCall(
+    path: string,
+    params: readonly string[] | WebApiParams | undefined,
+    { method: http, format }: Pick<GenericCallOptions, 'method' | 'format'>,
+  ): Promise<{ target: WebApiTarget; args: CallArguments }> {
+    checkFormat(format);
     if (http !== undefined && http !== 'GET' && http !== 'POST') {
       throw new InvalidInputError(
         `HTTP method "${String(http)}" is not one Steam takes: use GET or POST`,
         'method',
       );
     }
-    const target = parseMethodPath(path);
+    const wanted = parseMethodPath(path);
     const args = parseArguments(params);
     const list = await this.apiList.get();
-    const checked = checkCall(list, target, args, {
-      ...(http ? { http } : {}),
-      withoutKey: !this.ctx.apiKey,
-    });
-    const typed = findTypedMethod(checked.interface, checked.method, checked.version);
-    return callWebApi(this.ctx, checked, args, { ...callOptions, raw: raw ?? false, shape: typed?.shape });
+    const target = checkCall(list, wanted, args, { ...(http ? { http } : {}), withoutKey: !this.ctx.apiKey });
+    return { target, args };
   }
 
   /** The methods Steam lists for this key (cached for a day; `refresh` fetches it again). */

@@ -121,6 +121,23 @@ describe('sending', () => {
     expect(raw.body).toContain('"servertime"\t\t"1700000000"');
   });
 
+  it('tells a front-end how a call would go without sending it', async () => {
+    const api = client();
+    expect(
+      await api.check('isteamremotestorage/getpublishedfiledetails', [
+        'itemcount=1',
+        'publishedfileids[0]=5',
+      ]),
+    ).toEqual({
+      interface: 'ISteamRemoteStorage',
+      method: 'GetPublishedFileDetails',
+      version: 1,
+      http: 'POST',
+    });
+    await expect(api.check('ISteamUser/GetFriendList/v1', [])).rejects.toThrow(/needs steamid/);
+    expect(steam.requests.map((r) => r.path)).toEqual([`${LIST_PATH}v1/`]);
+  });
+
   it('follows GET or POST when forced', async () => {
     await client().call('ISteamNews/GetNewsForApp/v2', ['appid=440'], { method: 'POST' });
     expect(steam.requests.at(-1)).toMatchObject({ method: 'POST', path: '/ISteamNews/GetNewsForApp/v2/' });
