@@ -49,10 +49,6 @@ export class People {
     );
   }
 
-  game(steamid: string, appid: number): OwnedGame | undefined {
-    return this.games(steamid).find((game) => game.app.appid === appid && game.playtimeForever >= 0);
-  }
-
   achievements(steamid: string, game: OwnedGame): UnlockedAchievement[] {
     return achievementsFor(steamid, game, this.user(steamid), this.profile(steamid).timeCreated);
   }

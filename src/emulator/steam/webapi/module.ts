@@ -11,6 +11,7 @@ import { budgetKey, checkCaller, readCaller } from './credentials.js';
 import { webApiFaultReply, webApiFaults } from './faults.js';
 import { CONTENT_TYPES, pickFormat, serialize, type WebApiDocument } from './formats/index.js';
 import {
+  badParameters,
   forbidden,
   interfaceNotFound,
   methodNotFound,
@@ -140,12 +141,9 @@ function checkParameters(method: WebApiMethod, params: WebApiParams, service: bo
     if (!service && !parameter.optional && !params.has(parameter.name)) {
       throw new WebApiReplyError(missingParameter(parameter.name));
     }
-    if (NUMERIC_TYPES.has(parameter.type) && params.has(parameter.name)) {
-      if (parameter.type === 'int32' || parameter.type === 'int64') {
-        if (!/^-?\d+$/.test(params.get(parameter.name)?.trim() ?? '')) params.uint(parameter.name, 0);
-      } else {
-        params.uint64(parameter.name);
-      }
+    const text = params.get(parameter.name)?.trim();
+    if (NUMERIC_TYPES.has(parameter.type) && text && !/^-?\d+$/.test(text)) {
+      throw new WebApiReplyError(badParameters());
     }
   }
 }
