@@ -19,7 +19,7 @@ const sample = doc({
 });
 
 describe('Web API output formats', () => {
-  it('writes compact JSON with Valve\'s escapes and no undefined members', () => {
+  it("writes compact JSON with Valve's escapes and no undefined members", () => {
     expect(serialize(sample, 'json')).toBe(
       '{"response":{"players":[{"steamid":"76561198000000001","name":"Tab\\there \\"quoted\\" \\\\ <b>&\'","online":true},' +
         '{"steamid":"76561198000000002","name":null,"online":false}],"count":2,"tags":[],"empty":{}}}',
@@ -27,7 +27,7 @@ describe('Web API output formats', () => {
     expect(serialize(doc({ a: '\u0001\u001f/é' }), 'json')).toBe('{"response":{"a":"\\u0001\\u001f/é"}}');
   });
 
-  it('writes XML the way Valve\'s writer does: tabs, element-named array items, escapes, null', () => {
+  it("writes XML the way Valve's writer does: tabs, element-named array items, escapes, null", () => {
     expect(serialize(sample, 'xml')).toBe(
       [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -87,7 +87,7 @@ describe('Web API output formats', () => {
     );
   });
 
-  it('leaves the root out of JSON for anonymous roots, and writes Valve\'s empty answer', () => {
+  it("leaves the root out of JSON for anonymous roots, and writes Valve's empty answer", () => {
     const info = doc({ servertime: 1 }, { anonymousRoot: true });
     expect(serialize(info, 'json')).toBe('{"servertime":1}');
     expect(serialize(info, 'xml')).toContain('<response>\n\t<servertime>1</servertime>\n</response>');
