@@ -140,6 +140,11 @@ describe('IPlayerService/GetOwnedGames/v1', () => {
     expect(plain.response.games.map((g: { appid: number }) => g.appid)).toEqual([365670]);
   });
 
+  it('reads a SteamID sent as a JSON number without rounding it', async () => {
+    const asNumber = `/IPlayerService/GetOwnedGames/v1/?key=${KEY}&input_json=${encodeURIComponent(`{"steamid":${ALICE}}`)}`;
+    expect(JSON.parse((await get(asNumber)).text).response.game_count).toBe(2);
+  });
+
   it('answers 500 when input_json comes with plain parameters beside it (UPSTREAM.md)', async () => {
     expect((await get(`${owned({ steamid: ALICE })}&include_appinfo=1`)).status).toBe(500);
   });

@@ -28,7 +28,8 @@ export class WebApiParams {
     if (!service || blob === null) return new WebApiParams(plain, undefined);
     let json: unknown;
     try {
-      json = JSON.parse(blob);
+      // Steam reads 64-bit ids sent as JSON numbers exactly; JSON.parse would round them.
+      json = JSON.parse(blob.replace(/([:[,]\s*)(\d{16,})(?=\s*[,}\]])/g, '$1"$2"'));
     } catch {
       throw new WebApiReplyError(badParameters());
     }
