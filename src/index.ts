@@ -7,6 +7,7 @@ export * from './core/errors.js';
 export * from './core/http/index.js';
 export * from './core/paginate.js';
 export * from './steam/ids/index.js';
+export * from './steam/session/index.js';
 export * from './steam/community/inventory/index.js';
 export * from './steam/webapi/index.js';
 export * from './roblox/index.js';

@@ -10,9 +10,11 @@ import { createControlModule } from './control.js';
 import { serveModules, type RunningEmulator } from './server.js';
 import {
   createSteamCommunityModule,
+  createSteamWebApiModule,
   steamScenarioSchema,
   type SteamScenario,
   type SteamScenarioInput,
+  type SteamWebApiModule,
 } from './steam/index.js';
 import type { EmulatorModule } from './types.js';
 import { createRobloxModule, robloxScenarioSchema, type RobloxScenario } from './roblox/index.js';
@@ -21,6 +23,15 @@ export type { RunningEmulator, EmulatorStats, RequestLogEntry } from './server.j
 export type { EmulatorStatsReport } from './control.js';
 export type * from './steam/scenario.js';
 export type { SteamModuleStats } from './steam/index.js';
+export type {
+  SteamWebApiModule,
+  SteamWebApiStats,
+  WebApiMethod,
+  WebApiParameter,
+  WebApiCall,
+  WebApiAnswer,
+  WebApiData,
+} from './steam/index.js';
 
 export interface EmulatorScenario {
   steam: SteamScenario;
@@ -39,7 +50,11 @@ export interface StartEmulatorOptions {
   scenario?: EmulatorScenarioInput;
 }
 
-export type StartedEmulator = RunningEmulator & { scenario: EmulatorScenario };
+export type StartedEmulator = RunningEmulator & {
+  scenario: EmulatorScenario;
+  /** The emulated Steam Web API: `webApi.register(method)` adds a method while it runs. */
+  webApi: Pick<SteamWebApiModule, 'register' | 'registry'>;
+};
 
 const scenarioSchema = z.strictObject({
   steam: steamScenarioSchema.optional(),
@@ -49,14 +64,15 @@ const scenarioSchema = z.strictObject({
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<StartedEmulator> {
   const input = validateScenario(options.scenario ?? {}, 'scenario');
   const steam = createSteamCommunityModule(input.steam);
+  const webApi = createSteamWebApiModule(steam.people);
   // The emulated upstreams, in dispatch order.
-  const upstreams: EmulatorModule[] = [steam, createRobloxModule(input.roblox)];
+  const upstreams: EmulatorModule[] = [steam, webApi, createRobloxModule(input.roblox)];
 
   // The control endpoints need the running server, which exists only once it listens.
   const started: { emulator?: RunningEmulator } = {};
   const control = createControlModule({
     emulator: () => started.emulator,
-    moduleStats: { steam: () => steam.stats() },
+    moduleStats: { steam: () => steam.stats(), steamWebApi: () => webApi.stats() },
   });
   const running = await serveModules({
     port: options.port,
@@ -64,7 +80,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     modules: [control, ...upstreams],
   });
   started.emulator = running;
-  return { ...running, scenario: { steam: steam.scenario } };
+  return {
+    ...running,
+    scenario: { steam: steam.scenario },
+    webApi: { register: (...methods) => webApi.register(...methods), registry: webApi.registry },
+  };
 }
 
 /** Reads and checks a JSON scenario file; errors name the file and the bad field. */

@@ -16,19 +16,32 @@ export function eresultReply(eresult: number): EmulatorReply {
   return { status: 500, body: { error: `EYldRefreshAppIfNecessary failed with EResult ${eresult}` } };
 }
 
-export class FaultInjector {
-  readonly injected: Record<SteamFaultKind, number> = emptyCounts();
+/** Which numbered request fails, and how: the same for any set of fault kinds. */
+export interface FaultPlan<K extends string> {
+  rate: number;
+  kinds: K[];
+  seed: number;
+  script: Record<string, K>;
+}
 
-  constructor(private readonly config: SteamFaultScenario) {}
+export class SeededFaults<K extends string> {
+  readonly injected: Record<K, number>;
 
-  /** The fault for inventory request number `n` (1-based), if any. */
-  pick(n: number): SteamFaultKind | undefined {
+  constructor(
+    private readonly config: FaultPlan<K>,
+    private readonly allKinds: readonly K[],
+  ) {
+    this.injected = emptyCounts(allKinds);
+  }
+
+  /** The fault for request number `n` (1-based), if any. */
+  pick(n: number): K | undefined {
     const kind = this.config.script[String(n)] ?? this.draw(n);
     if (kind) this.injected[kind]++;
     return kind;
   }
 
-  private draw(n: number): SteamFaultKind | undefined {
+  private draw(n: number): K | undefined {
     const { rate, kinds, seed } = this.config;
     if (rate <= 0 || kinds.length === 0) return undefined;
     const roll = mix32(seed ^ mix32(n)) / 4294967296;
@@ -37,12 +50,19 @@ export class FaultInjector {
   }
 
   reset(): void {
-    Object.assign(this.injected, emptyCounts());
+    Object.assign(this.injected, emptyCounts(this.allKinds));
   }
 }
 
-function emptyCounts(): Record<SteamFaultKind, number> {
-  return Object.fromEntries(STEAM_FAULT_KINDS.map((kind) => [kind, 0])) as Record<SteamFaultKind, number>;
+/** Inventory faults (the scenario's `faults`). */
+export class FaultInjector extends SeededFaults<SteamFaultKind> {
+  constructor(config: SteamFaultScenario) {
+    super(config, STEAM_FAULT_KINDS);
+  }
+}
+
+function emptyCounts<K extends string>(kinds: readonly K[]): Record<K, number> {
+  return Object.fromEntries(kinds.map((kind) => [kind, 0])) as Record<K, number>;
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
  * @module emulator/steam
- * The emulated Steam Community (inventories, profile XML, login page) and the one Web API
- * method the toolkit needs for vanity names. Behaviour follows UPSTREAM.md, quirks included.
+ * The emulated Steam Community (inventories, profile XML, login page) and the people it
+ * serves; the Web API module (./webapi) answers for the same people. Behaviour follows
+ * UPSTREAM.md, quirks included.
  */
 import type { EmulatorModule, EmulatorReply, EmulatorRequest } from '../types.js';
 import { FaultInjector } from './faults.js';
 import { InventoryCache } from './generate.js';
 import { handleInventory, pregenerate, type InventoryRouteState } from './inventory-route.js';
 import { IpPacer } from './pacing.js';
+import { People } from './people/index.js';
 import { handleProfile } from './profile.js';
 import {
   resolveSteamScenario,
@@ -15,10 +17,11 @@ import {
   type SteamScenario,
   type SteamScenarioInput,
 } from './scenario.js';
-import { handleResolveVanity } from './vanity.js';
 
 export * from './scenario.js';
 export { steamScenarioSchema } from './scenario-schema.js';
+export { People } from './people/index.js';
+export * from './webapi/index.js';
 
 export interface SteamModuleStats {
   inventoryRequests: number;
@@ -31,6 +34,8 @@ export interface SteamModuleStats {
 
 export interface SteamCommunityModule extends EmulatorModule {
   scenario: SteamScenario;
+  /** The emulated accounts, shared with the Web API module and any other Steam module. */
+  people: People;
   stats(): SteamModuleStats;
 }
 
@@ -44,6 +49,7 @@ export function createSteamCommunityModule(
   options: SteamModuleOptions = {},
 ): SteamCommunityModule {
   const scenario = resolveSteamScenario(scenarioInput);
+  const people = new People(scenario);
   const state: InventoryRouteState = {
     scenario,
     cache: new InventoryCache(),
@@ -55,10 +61,9 @@ export function createSteamCommunityModule(
   return {
     name: 'steam-community',
     scenario,
+    people,
     handle(req: EmulatorRequest): EmulatorReply | Promise<never> | undefined {
-      return (
-        handleInventory(req, state) ?? handleProfile(req, scenario) ?? handleResolveVanity(req, scenario)
-      );
+      return handleInventory(req, state) ?? handleProfile(req, people);
     },
     reset() {
       // Generated inventories stay cached: they are a pure function of the scenario.

@@ -11,6 +11,7 @@ import { defaultSeed, type InventoryCache } from './generate.js';
 import { emptyPage, servePage } from './page.js';
 import { hideRecent } from './hidden.js';
 import type { IpPacer } from './pacing.js';
+import { profileVisibility } from './people/index.js';
 import { clientIp, isIndividualSteamId, isOwner } from './request-info.js';
 import type { SteamScenario } from './scenario.js';
 
@@ -67,7 +68,8 @@ function inventoryReply(
 
   const user = scenario.users[steamid];
   if (user?.profileNotSetUp) return nullReply(401);
-  if (user?.private && !owner) return nullReply(403);
+  // A friends-only profile hides its inventory from strangers too (the emulator has no friends' sessions).
+  if (profileVisibility(user) !== 'public' && !owner) return nullReply(403);
 
   const appid = Number(appText);
   const catalog = catalogFor(appid, contextid);

@@ -52,11 +52,22 @@ describe('GET /ISteamUser/ResolveVanityURL/v1/', () => {
     });
   });
 
-  it('refuses a missing or malformed key with an HTML "Access is denied"', async () => {
-    for (const query of ['vanityurl=alice', 'key=nope&vanityurl=alice']) {
+  it('refuses a missing key (401) or a malformed one (403) with an HTML "Access is denied"', async () => {
+    for (const [query, status] of [
+      ['vanityurl=alice', 401],
+      ['key=nope&vanityurl=alice', 403],
+    ] as const) {
       const response = await get(`/ISteamUser/ResolveVanityURL/v1/?${query}`);
-      expect(response.status).toBe(403);
+      expect(response.status).toBe(status);
       expect(await response.text()).toContain('Access is denied');
     }
+  });
+
+  it('answers 400 without vanityurl', async () => {
+    const response = await get(`/ISteamUser/ResolveVanityURL/v1/?key=${KEY}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe(
+      "<html><head><title>Bad Request</title></head><body><h1>Bad Request</h1>Required parameter 'vanityurl' is missing</body></html>",
+    );
   });
 });

@@ -4,10 +4,9 @@
  * XML data interface, seeds/004), plus the login page that expired sessions redirect to.
  */
 import type { EmulatorReply, EmulatorRequest } from '../types.js';
-import { hash32 } from './random.js';
+import type { People, PersonProfile } from './people/index.js';
 import { isIndividualSteamId } from './request-info.js';
-import type { SteamScenario } from './scenario.js';
-import { resolveVanity, vanityOf } from './vanity.js';
+import { resolveVanity } from './vanity.js';
 
 const PROFILE_PATH = /^\/(profiles|id)\/([^/]+)\/?$/;
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
@@ -15,7 +14,8 @@ const NOT_FOUND = 'The specified profile could not be found.';
 /** An approximation: what Steam shows for accounts that never set up a profile. */
 const NOT_SET_UP = 'This user has not yet set up their Steam Community profile.';
 
-export function handleProfile(req: EmulatorRequest, scenario: SteamScenario): EmulatorReply | undefined {
+export function handleProfile(req: EmulatorRequest, people: People): EmulatorReply | undefined {
+  const scenario = people.scenario;
   if (req.method !== 'GET') return undefined;
   if (/^\/login\/home\/?$/.test(req.url.pathname))
     return page(200, '<title>Sign In</title>', 'Sign in to Steam');
@@ -29,22 +29,31 @@ export function handleProfile(req: EmulatorRequest, scenario: SteamScenario): Em
     return wantsXml
       ? xml(errorXml(NOT_FOUND))
       : page(200, '<title>Steam Community :: Error</title>', NOT_FOUND);
-  const user = scenario.users[steamid];
-  const name = user?.name ?? generatedName(steamid);
+  const person = people.profile(steamid);
+  const name = person.personaName;
   if (!wantsXml) return page(200, `<title>Steam Community :: ${escapeHtml(name)}</title>`, escapeHtml(name));
-  if (user?.profileNotSetUp) return xml(errorXml(NOT_SET_UP));
-  return xml(profileXml(steamid, name, user?.private === true, vanityOf(scenario, steamid)));
+  if (!person.profileSetUp) return xml(errorXml(NOT_SET_UP));
+  return xml(profileXml(person, people.vanity(steamid)));
 }
 
-function profileXml(steamid: string, name: string, isPrivate: boolean, vanity: string | undefined): string {
-  const avatar = `https://avatars.fastly.steamstatic.com/${hash32(steamid).toString(16).padStart(8, '0')}${'0'.repeat(32)}`;
+/** Community XML names for the three privacy settings, and their visibility states. */
+const PRIVACY = {
+  public: ['public', 3],
+  friendsOnly: ['friendsonly', 2],
+  private: ['private', 1],
+} as const;
+
+function profileXml(person: PersonProfile, vanity: string | undefined): string {
+  const avatar = `https://avatars.fastly.steamstatic.com/${person.avatarHash}`;
+  const [privacyState, visibilityState] = PRIVACY[person.visibility];
+  const online = person.personaState !== 0;
   const lines = [
-    `<steamID64>${steamid}</steamID64>`,
-    `<steamID>${cdata(name)}</steamID>`,
-    '<onlineState>offline</onlineState>',
-    `<stateMessage>${cdata('Offline')}</stateMessage>`,
-    `<privacyState>${isPrivate ? 'private' : 'public'}</privacyState>`,
-    `<visibilityState>${isPrivate ? 1 : 3}</visibilityState>`,
+    `<steamID64>${person.steamid}</steamID64>`,
+    `<steamID>${cdata(person.personaName)}</steamID>`,
+    `<onlineState>${online ? 'online' : 'offline'}</onlineState>`,
+    `<stateMessage>${cdata(online ? 'Online' : 'Offline')}</stateMessage>`,
+    `<privacyState>${privacyState}</privacyState>`,
+    `<visibilityState>${visibilityState}</visibilityState>`,
     `<avatarIcon>${cdata(`${avatar}.jpg`)}</avatarIcon>`,
     `<avatarMedium>${cdata(`${avatar}_medium.jpg`)}</avatarMedium>`,
     `<avatarFull>${cdata(`${avatar}_full.jpg`)}</avatarFull>`,
@@ -52,16 +61,26 @@ function profileXml(steamid: string, name: string, isPrivate: boolean, vanity: s
     '<tradeBanState>None</tradeBanState>',
     '<isLimitedAccount>0</isLimitedAccount>',
   ];
-  if (!isPrivate) {
+  if (person.visibility === 'public') {
     lines.push(
       `<customURL>${cdata(vanity ?? '')}</customURL>`,
-      '<memberSince>September 12, 2003</memberSince>',
-      `<location>${cdata('')}</location>`,
-      `<realname>${cdata('')}</realname>`,
+      `<memberSince>${memberSince(person.timeCreated)}</memberSince>`,
+      `<location>${cdata(person.country)}</location>`,
+      `<realname>${cdata(person.realName)}</realname>`,
       `<summary>${cdata('No information given.')}</summary>`,
     );
   }
   return `${XML_HEAD}<profile>\n\t${lines.join('\n\t')}\n</profile>`;
+}
+
+/** "September 12, 2003", as the Community shows an account's creation date. */
+function memberSince(unixTime: number): string {
+  return new Date(unixTime * 1000).toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+  });
 }
 
 function errorXml(message: string): string {
@@ -70,15 +89,6 @@ function errorXml(message: string): string {
 
 function cdata(text: string): string {
   return `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
-}
-
-const ADJECTIVES = ['Silent', 'Lucky', 'Crimson', 'Frosty', 'Rapid', 'Sleepy', 'Golden', 'Hidden'];
-const NOUNS = ['Falcon', 'Trader', 'Badger', 'Sniper', 'Cactus', 'Wizard', 'Otter', 'Nomad'];
-
-/** Users not in the scenario still get a stable name. */
-function generatedName(steamid: string): string {
-  const h = hash32(steamid);
-  return `${ADJECTIVES[h % 8]}${NOUNS[(h >>> 3) % 8]}${h % 1000}`;
 }
 
 function escapeHtml(text: string): string {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { STEAM_FAULT_KINDS, type SteamScenarioInput } from './scenario.js';
+import { webApiScenarioSchema } from './webapi/scenario-schema.js';
 
 const steamId64 = z.string().regex(/^7656119\d{10}$/, 'expected a SteamID64 (17 digits starting 7656119)');
 const count = (min: number) => z.number().int().min(min);
@@ -16,10 +17,41 @@ const inventory = z.strictObject({
   hiddenRecent: count(0).optional(),
 });
 
+const appid = z.string().regex(/^[1-9]\d*$/, 'expected an appid');
+const friend = z.union([
+  steamId64,
+  z.strictObject({
+    steamid: steamId64,
+    relationship: z.string().min(1).optional(),
+    friendSince: count(0).optional(),
+  }),
+]);
+const ownedGame = z.strictObject({
+  playtimeForever: count(0).optional(),
+  playtime2Weeks: count(0).optional(),
+  lastPlayed: count(0).optional(),
+});
+
 const user = z.strictObject({
   name: z.string().optional(),
   private: z.boolean().optional(),
+  visibility: z.enum(['public', 'private', 'friendsOnly']).optional(),
   profileNotSetUp: z.boolean().optional(),
+  personaState: z.number().int().min(0).max(6).optional(),
+  avatarHash: z
+    .string()
+    .regex(/^[0-9a-f]{40}$/, 'expected 40 lowercase hex digits')
+    .optional(),
+  timeCreated: count(0).optional(),
+  realName: z.string().optional(),
+  country: z
+    .string()
+    .regex(/^([A-Z]{2})?$/, 'expected a two-letter country code')
+    .optional(),
+  friends: z.array(friend).optional(),
+  games: z.record(appid, ownedGame).optional(),
+  achievements: z.record(appid, z.array(z.string().min(1))).optional(),
+  stats: z.record(appid, z.record(z.string().min(1), z.number())).optional(),
   inventories: z
     .record(z.string().regex(/^\d+\/\d+$/, 'expected "<appid>/<contextid>"'), inventory)
     .optional(),
@@ -53,6 +85,7 @@ export const steamScenarioSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  webApi: webApiScenarioSchema.optional(),
 });
 
 // The schema and the hand-written type must agree; this fails to compile otherwise.

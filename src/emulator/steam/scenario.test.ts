@@ -23,8 +23,26 @@ describe('loadScenarioFile', () => {
     const scenario = {
       steam: {
         inventoryPageCap: 1000,
-        users: { '76561198000000050': { private: true, inventories: { '730/2': { size: 5 } } } },
+        users: {
+          '76561198000000050': { private: true, inventories: { '730/2': { size: 5 } } },
+          '76561198000000051': {
+            visibility: 'friendsOnly',
+            personaState: 1,
+            avatarHash: 'fef49e7fa7e1997310d705b2a6158ff8dc1cdfeb',
+            realName: 'Bo',
+            country: 'SE',
+            friends: ['76561198000000050', { steamid: '76561198000000052', friendSince: 1500000000 }],
+            games: { '440': { playtimeForever: 10, playtime2Weeks: 2 } },
+            achievements: { '620': ['WAKE_UP'] },
+            stats: { '730': { total_kills: 5 } },
+          },
+        },
         faults: { script: { '1': 'eresult500' } },
+        webApi: {
+          dailyBudget: 10,
+          playerSummariesBurst: { requests: 3, windowMs: 1000 },
+          faults: { rate: 0.1, script: { '2': 'status503' }, eresult: { status: 200, eresult: 2 } },
+        },
       },
     };
     expect(await loadScenarioFile(await file('ok.json', JSON.stringify(scenario)))).toEqual(scenario);
@@ -40,6 +58,18 @@ describe('loadScenarioFile', () => {
         /inventories\.730/,
       ],
       [{ steam: { pageCap: 5 } }, /steam: .*pageCap/],
+      [
+        { steam: { users: { '76561198000000050': { visibility: 'hidden' } } } },
+        /users\.76561198000000050\.visibility/,
+      ],
+      [
+        { steam: { users: { '76561198000000050': { friends: ['42'] } } } },
+        /users\.76561198000000050\.friends\.0/,
+      ],
+      [{ steam: { users: { '76561198000000050': { games: { tf2: {} } } } } }, /games\.tf2/],
+      [{ steam: { webApi: { dailyBudget: 0 } } }, /steam\.webApi\.dailyBudget/],
+      [{ steam: { webApi: { faults: { kinds: ['eresult500'] } } } }, /steam\.webApi\.faults\.kinds\.0/],
+      [{ steam: { webApi: { burst: {} } } }, /steam\.webApi: .*burst/],
       [{ stem: {} }, /\(top level\).*stem/],
     ];
     for (const [value, pattern] of cases) {

@@ -4,6 +4,13 @@
  * works) and the defaults that make the emulator behave like Steam on a normal day.
  */
 import { defined } from '../../core/env.js';
+import {
+  resolveWebApiScenario,
+  type SteamWebApiScenario,
+  type SteamWebApiScenarioInput,
+} from './webapi/scenario.js';
+
+export type * from './webapi/scenario.js';
 
 export const STEAM_FAULT_KINDS = [
   'eresult500',
@@ -28,11 +35,55 @@ export interface SteamInventoryScenario {
   hiddenRecent?: number;
 }
 
+/** Who may see a profile: Steam's three community privacy settings. */
+export type ProfileVisibility = 'public' | 'private' | 'friendsOnly';
+
+/** A friend as a scenario lists it: a SteamID64, or one with the relationship's details. */
+export type SteamFriendScenario =
+  | string
+  | {
+      steamid: string;
+      /** Steam's relationship name; `friend` unless said otherwise. */
+      relationship?: string;
+      /** Unix time the friendship began; generated when absent. */
+      friendSince?: number;
+    };
+
+/** One owned game; missing fields are generated. */
+export interface SteamOwnedGameScenario {
+  /** Minutes played in total (`playtime_forever`); 0 for a game never started. */
+  playtimeForever?: number;
+  /** Minutes played in the last two weeks (`playtime_2weeks`). */
+  playtime2Weeks?: number;
+  /** Unix time last played (`rtime_last_played`). */
+  lastPlayed?: number;
+}
+
 export interface SteamUserScenario {
-  /** Profile name in the profile XML. */
+  /** Persona name (profile XML, GetPlayerSummaries); generated from the SteamID when absent. */
   name?: string;
   /** Inventory and profile private: 403 with a `null` body to anyone but the owner. */
   private?: boolean;
+  /** Profile privacy; wins over `private` when both are given. */
+  visibility?: ProfileVisibility;
+  /** Steam's EPersonaState: 0 offline, 1 online, 2 busy, 3 away, 4 snooze, 5 looking to trade, 6 looking to play. */
+  personaState?: number;
+  /** The 40-hex avatar hash behind the avatar URLs. */
+  avatarHash?: string;
+  /** Unix time the account was created. */
+  timeCreated?: number;
+  /** Real name shown on a public profile; `""` for none. */
+  realName?: string;
+  /** ISO 3166 country code shown on a public profile; `""` for none. */
+  country?: string;
+  /** Friends; when given, the user's friends are exactly these (plus whoever lists this user). */
+  friends?: SteamFriendScenario[];
+  /** Owned games by appid; when given, replaces the generated library. */
+  games?: Record<string, SteamOwnedGameScenario>;
+  /** Unlocked achievements (API names) by appid; when given for an app, replaces the generated ones. */
+  achievements?: Record<string, string[]>;
+  /** Stat values by appid and stat name; when given for an app, replaces the generated ones. */
+  stats?: Record<string, Record<string, number>>;
   /** Community profile never set up: 401 with a `null` body (UPSTREAM.md, reported 2026). */
   profileNotSetUp?: boolean;
   /** Sizes by `"<appid>/<contextid>"`; unlisted inventories get the default size. */
@@ -78,12 +129,15 @@ export interface SteamScenario {
   apiKeys: string[];
   rateLimit: SteamRateLimitScenario;
   faults: SteamFaultScenario;
+  /** The Web API's budgets, burst 429s and faults (the data comes from `users`). */
+  webApi: SteamWebApiScenario;
 }
 
 /** What callers may pass: every field optional, nested objects too. */
-export type SteamScenarioInput = Partial<Omit<SteamScenario, 'rateLimit' | 'faults'>> & {
+export type SteamScenarioInput = Partial<Omit<SteamScenario, 'rateLimit' | 'faults' | 'webApi'>> & {
   rateLimit?: Partial<SteamRateLimitScenario>;
   faults?: Partial<SteamFaultScenario>;
+  webApi?: SteamWebApiScenarioInput;
 };
 
 export const DEFAULT_VANITIES: Readonly<Record<string, string>> = { gaben: '76561197960287930' };
@@ -112,5 +166,6 @@ export function resolveSteamScenario(input: SteamScenarioInput = {}): SteamScena
       script: {},
       ...defined(input.faults),
     },
+    webApi: resolveWebApiScenario(input.webApi),
   };
 }
