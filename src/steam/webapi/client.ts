@@ -5,24 +5,16 @@
  * Steam publishes. Every method can ask Steam for json, xml or vdf and returns the same
  * typed result.
  */
-import { InvalidInputError, PrivateError, UpstreamError } from '../../core/errors.js';
+import { InvalidInputError } from '../../core/errors.js';
 import type { HttpClient } from '../../core/http/client.js';
 import { registerSecret } from '../../core/http/redact.js';
 import { resolveSteamId, type ResolveOptions } from '../ids/resolve.js';
 import { SupportedApiCache } from './api-list.js';
-import {
-  callTyped,
-  callWebApi,
-  preflight,
-  webApiPace,
-  type WebApiCallOptions,
-  type WebApiContext,
-  type WebApiTarget,
-} from './call.js';
-import { checkCall, parseMethodPath } from './check.js';
-import { checkFormat } from './formats/index.js';
-import { findTypedMethod, WEBAPI_METHODS, type WebApiMethod } from './methods.js';
-import { parseArguments, type CallArguments, type WebApiParams } from './params.js';
+import { GenericCaller, type CheckedCall, type GenericCallOptions } from './generic.js';
+import { checkAppId, checkCount, checkPlayerstats, visibleGames } from './typed-answers.js';
+import { callTyped, preflight, webApiPace, type WebApiCallOptions, type WebApiContext } from './call.js';
+import { WEBAPI_METHODS, type WebApiMethod } from './methods.js';
+import type { WebApiParams } from './params.js';
 import { checkSummaryCount, fetchPlayerSummaries } from './summaries.js';
 import type {
   AppNews,
@@ -65,13 +57,6 @@ export interface SteamWebApiClientOptions {
   summariesConcurrency?: number;
 }
 
-export interface GenericCallOptions extends WebApiCallOptions {
-  /** Force GET or POST; by default the method list's `httpmethod`. */
-  method?: 'GET' | 'POST';
-  /** Steam's answer untouched: status, content type and body text. */
-  raw?: boolean;
-}
-
 export interface OwnedGamesOptions extends WebApiCallOptions {
   include_appinfo?: boolean;
   include_played_free_games?: boolean;
@@ -86,6 +71,7 @@ export interface OwnedGamesOptions extends WebApiCallOptions {
 export class SteamWebApiClient {
   private readonly ctx: WebApiContext;
   private readonly apiList: SupportedApiCache;
+  private readonly generic: GenericCaller;
 
   constructor(private readonly options: SteamWebApiClientOptions) {
     registerSecret(options.apiKey);
@@ -111,13 +97,12 @@ export class SteamWebApiClient {
         ...(options.apiListTtlMs === undefined ? {} : { ttlMs: options.apiListTtlMs }),
       },
     );
+    this.generic = new GenericCaller(this.ctx, this.apiList);
   }
 
   /**
-   * Any method Steam lists: `call('ISteamUser/GetFriendList/v1', { steamid, relationship })`.
-   * Interface, method, version and parameter names are checked against GetSupportedAPIList
-   * (cached for a day) before anything is sent. Methods of the typed table come back in
-   * their JSON shape whatever the format; others as the format's tree, loosely converted.
+   * Any method Steam lists: `call('ISteamUser/GetFriendList/v1', { steamid, relationship })`,
+   * checked against GetSupportedAPIList (kept for a day) before anything is sent. See generic.ts.
    */
   call(
     path: string,
@@ -129,48 +114,21 @@ export class SteamWebApiClient {
     params?: readonly string[] | WebApiParams,
     options?: GenericCallOptions,
   ): Promise<unknown>;
-  async call(
+  call(
     path: string,
     params?: readonly string[] | WebApiParams,
     options: GenericCallOptions = {},
   ): Promise<unknown> {
-    const { method: _http, raw, ...callOptions } = options;
-    const { target, args } = await this.checkCall(path, params, options);
-    const typed = findTypedMethod(target.interface, target.method, target.version);
-    return callWebApi(this.ctx, target, args, { ...callOptions, raw: raw ?? false, shape: typed?.shape });
+    return this.generic.call(path, params, options);
   }
 
-  /**
-   * The generic caller's checks alone, sending nothing but (when not cached) the method list:
-   * the exact interface, method, version and HTTP method a call would use. Front-ends use it
-   * to refuse POST methods or to build cache keys before calling.
-   */
-  async check(
+  /** The generic caller's checks alone: where a call would go, without sending it. */
+  check(
     path: string,
     params?: readonly string[] | WebApiParams,
     options: Pick<GenericCallOptions, 'method' | 'format'> = {},
-  ): Promise<Pick<WebApiTarget, 'interface' | 'method' | 'version' | 'http'>> {
-    const { target } = await this.checkCall(path, params, options);
-    return { interface: target.interface, method: target.method, version: target.version, http: target.http };
-  }
-
-  private async checkCall(
-    path: string,
-    params: readonly string[] | WebApiParams | undefined,
-    { method: http, format }: Pick<GenericCallOptions, 'method' | 'format'>,
-  ): Promise<{ target: WebApiTarget; args: CallArguments }> {
-    checkFormat(format);
-    if (http !== undefined && http !== 'GET' && http !== 'POST') {
-      throw new InvalidInputError(
-        `HTTP method "${String(http)}" is not one Steam takes: use GET or POST`,
-        'method',
-      );
-    }
-    const wanted = parseMethodPath(path);
-    const args = parseArguments(params);
-    const list = await this.apiList.get();
-    const target = checkCall(list, wanted, args, { ...(http ? { http } : {}), withoutKey: !this.ctx.apiKey });
-    return { target, args };
+  ): Promise<CheckedCall> {
+    return this.generic.check(path, params, options);
   }
 
   /** The methods Steam lists for this key (cached for a day; `refresh` fetches it again). */
@@ -400,35 +358,5 @@ export class SteamWebApiClient {
       ...(this.options.maxQueueWaitMs === undefined ? {} : { maxQueueWaitMs: this.options.maxQueueWaitMs }),
       webApi: this.ctx,
     };
-  }
-}
-
-/** `{"response":{}}` is a hidden list; a visible one always carries its count. */
-function visibleGames(answer: Record<string, unknown> | undefined, countField: string) {
-  if (!answer || typeof answer[countField] !== 'number') return { visible: false, games: [] };
-  return { visible: true, ...answer, games: (answer.games as unknown[] | undefined) ?? [] };
-}
-
-/** GetPlayerAchievements and GetUserStatsForGame can say `success: false` with a 200. */
-function checkPlayerstats(answer: { success?: boolean; error?: string } | undefined, method: string): void {
-  if (answer?.success !== false) return;
-  const reason = answer.error ?? 'no reason given';
-  if (/not public/i.test(reason))
-    throw new PrivateError(`the profile is not public (${method})`, { service: 'steam-webapi' });
-  throw new UpstreamError(`Steam could not answer ${method}: ${reason}`, { service: 'steam-webapi' });
-}
-
-function checkAppId(appid: number, parameter: string): void {
-  if (!Number.isInteger(appid) || appid <= 0 || appid > 0xffffffff) {
-    throw new InvalidInputError(
-      `${parameter} ${String(appid)} is not an app id: give a positive whole number such as 440`,
-      parameter,
-    );
-  }
-}
-
-function checkCount(value: number, parameter: string): void {
-  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
-    throw new InvalidInputError(`${parameter} ${String(value)} must be a whole number, 0 or more`, parameter);
   }
 }
