@@ -3,7 +3,8 @@
  */
 import type { GamestashConfig } from '../../core/config.js';
 import type { HttpClient } from '../../core/http/client.js';
-import { SteamWebApiClient, type SteamWebApiClientOptions } from './client.js';
+import { SteamWebApiClient } from './client.js';
+import type { SteamWebApiClientOptions } from './options.js';
 
 /** What the front-ends add to the config: a cache directory, an access token, tuning. */
 export type SteamWebApiExtras = Partial<Omit<SteamWebApiClientOptions, 'http'>>;

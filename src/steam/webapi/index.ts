@@ -1,5 +1,6 @@
 /** @module steam/webapi */
 export * from './client.js';
+export * from './options.js';
 export { GenericCaller, type CheckedCall, type GenericCallOptions } from './generic.js';
 export * from './from-config.js';
 export * from './types.js';
