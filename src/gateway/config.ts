@@ -107,8 +107,12 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
     ...defined(rest),
     origins: {},
   };
-  for (const [setting, names] of Object.entries(TRACED_SETTINGS) as [TracedSetting, { variable: string; flag: string }][]) {
-    if (rest[setting] !== undefined) config.origins[setting] = givenAsFlags ? names.flag : `the ${setting} option`;
+  for (const [setting, names] of Object.entries(TRACED_SETTINGS) as [
+    TracedSetting,
+    { variable: string; flag: string },
+  ][]) {
+    if (rest[setting] !== undefined)
+      config.origins[setting] = givenAsFlags ? names.flag : `the ${setting} option`;
     else if (text(env, names.variable) !== undefined) config.origins[setting] = names.variable;
   }
   return config;

@@ -23,9 +23,11 @@ export function explainStartupFailure(error: unknown, config: GatewayConfig): Ga
   if (error instanceof StartupError || error instanceof InvalidInputError) return error;
   if (error instanceof StoreUnavailableError) {
     const setting = SETTING_OF_STORE[error.store];
-    const where = error.location ? ` at ${error.location}` : '';
+    const file = error.store === 'SQLite';
+    const what = file ? 'the SQLite file' : error.store;
+    const where = error.location ? `${file ? '' : ' at'} ${error.location}` : '';
     const from = setting ? ` (${origin(config, setting)})` : '';
-    return new StartupError(`cannot use ${error.store}${where}${from}: ${error.reason}`, { cause: error });
+    return new StartupError(`cannot use ${what}${where}${from}: ${error.reason}`, { cause: error });
   }
   const listen = listenProblem(error, config);
   if (listen) return new StartupError(listen, { cause: error });
@@ -43,8 +45,12 @@ function origin(config: GatewayConfig, setting: TracedSetting): string {
 function listenProblem(error: unknown, config: GatewayConfig): string | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
   const address = `${config.host}:${config.port}`;
-  const port = config.origins.port ? `port from ${config.origins.port}` : `port ${config.port} is the default`;
-  const host = config.origins.host ? `host from ${config.origins.host}` : `host ${config.host} is the default`;
+  const port = config.origins.port
+    ? `port from ${config.origins.port}`
+    : `port ${config.port} is the default`;
+  const host = config.origins.host
+    ? `host from ${config.origins.host}`
+    : `host ${config.host} is the default`;
   const otherPort = `choose another with ${TRACED_SETTINGS.port.flag} or ${TRACED_SETTINGS.port.variable}`;
   const otherHost = `choose another with ${TRACED_SETTINGS.host.flag} or ${TRACED_SETTINGS.host.variable}`;
   switch (code) {

@@ -52,10 +52,14 @@ export async function openDatabase(options: StoreOptions = {}): Promise<StoreDat
     await opened.db.destroy().catch(() => undefined);
     if (error instanceof StoreUnavailableError) throw error;
     const cause = (error as Error).cause ?? error;
-    throw new StoreUnavailableError(opened.store, `migration failed: ${describeStoreFailure(opened.store, cause)}`, {
-      location: opened.location,
-      cause: error,
-    });
+    throw new StoreUnavailableError(
+      opened.store,
+      `migration failed: ${describeStoreFailure(opened.store, cause)}`,
+      {
+        location: opened.location,
+        cause: error,
+      },
+    );
   }
   let closed = false;
   return {
@@ -104,7 +108,11 @@ async function openPostgres(url: string, poolSize: number, onAvailability?: Avai
     /* not a parseable URL: pg will report it */
   }
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   // An idle client losing its connection emits on the pool; without a listener that is fatal.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({

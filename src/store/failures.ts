@@ -47,6 +47,7 @@ export function describeStoreFailure(store: string, error: unknown): string {
     case 'EROFS':
       return 'read-only file system';
     case 'ENOTDIR':
+    case 'EEXIST':
       return 'a part of the path is a file, not a directory';
     case 'EISDIR':
       return 'the path is a directory';
@@ -73,7 +74,9 @@ export function describeStoreFailure(store: string, error: unknown): string {
   if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) return 'a disk read or write failed';
   if (/WRONGPASS|NOAUTH|invalid password/i.test(text)) return 'authentication failed: check the password';
   if (/timeout|timed out/i.test(text)) return 'no answer in time';
-  if (/Connection terminated|Connection is closed|connection.*closed|not queryable|isn't writeable/i.test(text))
+  if (
+    /Connection terminated|Connection is closed|connection.*closed|not queryable|isn't writeable/i.test(text)
+  )
     return 'the connection was lost';
   return text ? redactText(text.split('\n')[0]!) : 'unknown failure';
 }
@@ -102,7 +105,9 @@ export function isPostgresConnectionFailure(error: unknown): boolean {
     if (code.startsWith('08') || /^57P0[1-3]$/.test(code) || code === '53300') return true;
   }
   const text = typeof message === 'string' ? message : '';
-  return /Connection terminated|not queryable|Query read timeout|timeout exceeded when trying to connect/i.test(text);
+  return /Connection terminated|not queryable|Query read timeout|timeout exceeded when trying to connect/i.test(
+    text,
+  );
 }
 
 export function storeUnavailable(

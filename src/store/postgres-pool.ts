@@ -24,13 +24,16 @@ export function guardPostgresPool(
 ): PostgresPool {
   let lost: StoreUnavailableError | undefined;
   let retryAt = 0;
+  // Before the first success there is nothing to lose: opening the store reports its own failure.
+  let reached = false;
   const fail = (error: unknown) => {
     const failure = storeUnavailable(STORE, error, location);
-    if (!lost) onAvailability(false, failure.reason);
+    if (!lost && reached) onAvailability(false, failure.reason);
     lost = failure;
     return failure;
   };
   const succeeded = () => {
+    reached = true;
     if (!lost) return;
     lost = undefined;
     onAvailability(true);

@@ -72,7 +72,10 @@ export class CacheWriter {
     this.timer = undefined;
     await this.flush();
     if (this.pending.size > 0) {
-      this.options.log.warn({ writes: this.pending.size }, 'cache writes still waiting for the store are lost');
+      this.options.log.warn(
+        { writes: this.pending.size },
+        'cache writes still waiting for the store are lost',
+      );
     }
   }
 
@@ -91,7 +94,8 @@ export class CacheWriter {
       // Unless a newer write for this key replaced it while we were writing.
       if (this.pending.get(key) === write) this.forget(key);
     }
-    if (written > 0) this.options.log.info({ writes: written }, 'cache writes kept during a store outage are written');
+    if (written > 0)
+      this.options.log.info({ writes: written }, 'cache writes kept during a store outage are written');
     this.stopTimerWhenIdle();
   }
 
@@ -104,7 +108,10 @@ export class CacheWriter {
     for (const [oldest, old] of this.pending) {
       if (this.pendingSize <= this.maxPendingSize) break;
       this.forget(oldest);
-      this.options.log.warn({ key: oldest, kind: old.kind }, 'too many cache writes waiting for the store: gave up the oldest');
+      this.options.log.warn(
+        { key: oldest, kind: old.kind },
+        'too many cache writes waiting for the store: gave up the oldest',
+      );
     }
     if (!this.timer) {
       this.timer = setInterval(() => void this.flush(), this.retryEveryMs);

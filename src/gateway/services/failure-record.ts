@@ -42,7 +42,9 @@ export function describeFailure(error: unknown): FailureRecord {
     ...(error instanceof RateLimitError && error.retryAfterMs !== undefined
       ? { retryAfterMs: error.retryAfterMs }
       : {}),
-    ...(error instanceof StoreUnavailableError ? { store: error.store, reason: redactText(error.reason) } : {}),
+    ...(error instanceof StoreUnavailableError
+      ? { store: error.store, reason: redactText(error.reason) }
+      : {}),
   };
 }
 

@@ -132,13 +132,16 @@ export async function createGatewayServices(
       await database.ping().catch((error: unknown) => {
         throw storeUnavailable(database.store, error, database.location);
       });
-      if (redis) await redis.ping().catch((error: unknown) => {
-        throw storeUnavailable('Redis', error);
-      });
+      if (redis)
+        await redis.ping().catch((error: unknown) => {
+          throw storeUnavailable('Redis', error);
+        });
     },
     async close() {
       clearInterval(purgeTimer);
-      await auth.close().catch((err: unknown) => log.error({ err: quiet(err) }, 'could not save usage counters'));
+      await auth
+        .close()
+        .catch((err: unknown) => log.error({ err: quiet(err) }, 'could not save usage counters'));
       await cacheWrites.close();
       await roblox.close();
       await http.close();

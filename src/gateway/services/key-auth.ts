@@ -53,7 +53,8 @@ export class KeyAuthenticator {
     try {
       record = await this.keys.findActive(secret);
     } catch (error) {
-      if (!(error instanceof StoreUnavailableError) || !hit || now - hit.confirmedAt > OUTAGE_GRACE_MS) throw error;
+      if (!(error instanceof StoreUnavailableError) || !hit || now - hit.confirmedAt > OUTAGE_GRACE_MS)
+        throw error;
       hit.until = now + Math.min(OUTAGE_RECHECK_MS, Math.max(this.cacheMs, 1));
       return hit.record;
     }
