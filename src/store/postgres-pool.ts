@@ -62,6 +62,13 @@ function guardClient(
   succeeded: () => void,
 ): PostgresPoolClient {
   let broken: Error | undefined;
+  // pg leaves a checked-out client without an 'error' listener: a connection dying between
+  // queries would then be an uncaught exception that takes the process down.
+  const onError = (error: Error) => {
+    broken = error;
+    fail(error);
+  };
+  client.on('error', onError);
   // "Back" only once a query went through: a pooled client may not know yet that its server died.
   const query = (sql: string, parameters: readonly unknown[]) =>
     client.query(sql, [...parameters]).then(
@@ -79,6 +86,9 @@ function guardClient(
     // Kysely streams through a cursor object only when configured with one; we never are.
     query: query as unknown as PostgresPoolClient['query'],
     // Passing the error makes the pool destroy the client instead of reusing a dead socket.
-    release: () => client.release(broken),
+    release: () => {
+      client.removeListener('error', onError);
+      client.release(broken);
+    },
   };
 }
