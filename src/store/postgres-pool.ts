@@ -23,6 +23,7 @@ export function guardPostgresPool(
   onAvailability: AvailabilityListener = () => undefined,
 ): PostgresPool {
   let lost: StoreUnavailableError | undefined;
+  // On the monotonic clock: a step of the wall clock must not hold attempts back for good.
   let retryAt = 0;
   // Before the first success there is nothing to lose: opening the store reports its own failure.
   let reached = false;
@@ -41,13 +42,14 @@ export function guardPostgresPool(
 
   return {
     async connect() {
-      if (lost && Date.now() < retryAt) throw lost;
+      if (lost && performance.now() < retryAt) throw lost;
       let client: PoolClient;
       try {
         client = await pool.connect();
       } catch (error) {
         // A full pool timing out is load, not an outage: fail this one, keep trying others.
-        if ((error as { code?: unknown }).code !== undefined) retryAt = Date.now() + RETRY_AFTER_FAILURE_MS;
+        if ((error as { code?: unknown }).code !== undefined)
+          retryAt = performance.now() + RETRY_AFTER_FAILURE_MS;
         throw fail(error);
       }
       return guardClient(client, fail, succeeded);

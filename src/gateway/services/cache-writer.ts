@@ -4,8 +4,9 @@
  * now (StoreUnavailableError) is kept, the latest per key, and retried every few seconds,
  * oldest first, until the store is back: an entry fetched during the outage still reaches
  * the other instances and survives a restart, and a copy Steam no longer serves (private now)
- * is still dropped. Kept writes are bounded by bytes; past the bound the oldest are given up
- * (it is a cache: a lost entry costs one more upstream fetch, and the log says so).
+ * is still dropped. Kept bodies are bounded by size; past the bound the oldest kept entries
+ * are given up (it is a cache: a lost entry costs one more upstream fetch, and the log says
+ * so). Deletes weigh nothing and are kept, up to a bound on the number of kept writes.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { StoreUnavailableError } from '../../core/errors.js';
@@ -19,6 +20,9 @@ export interface CacheWriterOptions {
   /** Bodies kept for retry, in characters. */
   maxPendingSize?: number;
 }
+
+/** However small, no more writes than this are kept. */
+const MAX_PENDING_WRITES = 10_000;
 
 export class CacheWriter {
   private readonly pending = new Map<string, PendingWrite>();
@@ -106,7 +110,8 @@ export class CacheWriter {
     this.pending.set(key, write);
     this.pendingSize += sizeOf(write);
     for (const [oldest, old] of this.pending) {
-      if (this.pendingSize <= this.maxPendingSize) break;
+      if (this.pendingSize <= this.maxPendingSize && this.pending.size <= MAX_PENDING_WRITES) break;
+      if (old.kind === 'delete' && this.pending.size <= MAX_PENDING_WRITES) continue;
       this.forget(oldest);
       this.options.log.warn(
         { key: oldest, kind: old.kind },
