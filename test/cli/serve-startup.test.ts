@@ -133,7 +133,10 @@ describe('gamestash serve that cannot start', () => {
     const taken = await listening();
     const { port } = taken.address() as AddressInfo;
     try {
-      const flag = await failedStart(['--port', String(port), '--sqlite', sqlite]);
+      // Redis and PostgreSQL were reached before the port failed: both must be closed again,
+      // or their sockets (and pg's idle clients) would keep the process alive.
+      const stores = { GAMESTASH_REDIS_URL: redis.url, GAMESTASH_DATABASE_URL: pg.url };
+      const flag = await failedStart(['--port', String(port)], stores);
       expect(flag).toBe(
         `gamestash: cannot listen on 127.0.0.1:${port} (port from --port): the port is in use by another ` +
           'process; stop it or choose another with --port or GAMESTASH_PORT',
