@@ -69,6 +69,23 @@ export async function createGatewayServices(
     await database.close();
     throw error;
   }
+  try {
+    return assemble(config, log, database, redis);
+  } catch (error) {
+    // Nothing opened may stay open: the process must be able to exit on a failed start.
+    redis?.disconnect();
+    await database.close();
+    throw error;
+  }
+}
+
+/** Everything built on top of the opened stores (none of it opens a connection itself). */
+function assemble(
+  config: GatewayConfig,
+  log: FastifyBaseLogger,
+  database: StoreDatabase,
+  redis: Redis | undefined,
+): GatewayServices {
   const metrics = new GatewayMetrics();
   const pacer = instrumentPacer(redis ? new RedisPacer(redis) : new LocalPacer(), metrics);
   const http = createHttpClient(config.core, { pacer, hooks: metrics.httpHooks() });
