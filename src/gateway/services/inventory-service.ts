@@ -174,7 +174,9 @@ export class InventoryService {
    * answer (now private, gone) drops it and is remembered, like a failed fetch in the foreground.
    */
   private async revalidationFailed(key: string, error: unknown): Promise<void> {
-    this.options.log.warn({ err: error, key }, 'background revalidation failed');
+    // A store that is away is expected and logged once elsewhere: its one line, not a stack.
+    const err = error instanceof StoreUnavailableError ? error.message : error;
+    this.options.log.warn({ err, key }, 'background revalidation failed');
     if (!isDefinitive(error)) return;
     this.rememberFailure(key, error);
     this.options.memory.delete(key);
