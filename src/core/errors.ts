@@ -140,6 +140,32 @@ export class QueueTimeoutError extends GamestashError {
   }
 }
 
+/**
+ * A store the caller depends on (Redis, PostgreSQL, an SQLite file) cannot be reached or used
+ * right now: refused, cut, timed out, wrong password, no such database, an unwritable file.
+ * `reason` says why in plain words (never a driver's internals); `location` is where, with
+ * credentials redacted. Front-ends decide what degrades and what answers "retry later".
+ */
+export class StoreUnavailableError extends GamestashError {
+  override readonly kind = 'store_unavailable';
+  /** Which store, as people name it: `Redis`, `PostgreSQL`, `SQLite`. */
+  readonly store: string;
+  readonly reason: string;
+  /** The store's URL or path, credentials redacted. */
+  readonly location: string | undefined;
+  constructor(
+    store: string,
+    reason: string,
+    options: GamestashErrorOptions & { location?: string | undefined } = {},
+  ) {
+    const { location, ...rest } = options;
+    super(`${store}${location ? ` at ${location}` : ''} is unavailable: ${reason}`, rest);
+    this.store = store;
+    this.reason = reason;
+    this.location = location;
+  }
+}
+
 export function isGamestashError(value: unknown): value is GamestashError {
   return value instanceof GamestashError;
 }

@@ -9,6 +9,19 @@ import { loadConfig, type ConfigOverrides, type GamestashConfig } from '../core/
 import { defined, int, text, type Env } from '../core/env.js';
 import { DEFAULT_SQLITE_PATH } from '../store/database.js';
 
+/**
+ * The settings a start-up failure can be traced to, with the variable and the `serve` flag
+ * that set each: the failure names the one the operator actually used.
+ */
+export const TRACED_SETTINGS = {
+  port: { variable: 'GAMESTASH_PORT', flag: '--port' },
+  host: { variable: 'GAMESTASH_HOST', flag: '--host' },
+  databaseUrl: { variable: 'GAMESTASH_DATABASE_URL', flag: '--database-url' },
+  sqlitePath: { variable: 'GAMESTASH_SQLITE_PATH', flag: '--sqlite' },
+  redisUrl: { variable: 'GAMESTASH_REDIS_URL', flag: '--redis-url' },
+} as const;
+export type TracedSetting = keyof typeof TRACED_SETTINGS;
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -48,11 +61,18 @@ export interface GatewayConfig {
   pacingMarginMs: number;
   /** How long a key lookup is remembered; a revoked key stops working within this time. */
   keyCacheMs: number;
+  /**
+   * Where each traced setting came from, as the operator gave it (`--redis-url`,
+   * `GAMESTASH_REDIS_URL`); absent when it is the default.
+   */
+  origins: Partial<Record<TracedSetting, string>>;
 }
 
-export interface GatewayOverrides extends Partial<Omit<GatewayConfig, 'core' | 'cache'>> {
+export interface GatewayOverrides extends Partial<Omit<GatewayConfig, 'core' | 'cache' | 'origins'>> {
   core?: ConfigOverrides;
   cache?: Partial<GatewayConfig['cache']>;
+  /** The overrides are `serve`'s flags: failures name `--port` rather than "the port option". */
+  givenAsFlags?: boolean;
 }
 
 export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOverrides = {}): GatewayConfig {
@@ -62,7 +82,7 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
       `GAMESTASH_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`,
     );
   }
-  const { core, cache, ...rest } = overrides;
+  const { core, cache, givenAsFlags, ...rest } = overrides;
   const config: GatewayConfig = {
     core: loadConfig(env, core),
     host: text(env, 'GAMESTASH_HOST') ?? '127.0.0.1',
@@ -85,6 +105,15 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
     pacingMarginMs: int(env, 'GAMESTASH_PACING_MARGIN_MS', 50, 0, 60_000),
     keyCacheMs: int(env, 'GAMESTASH_KEY_CACHE_MS', 5_000, 0, 3_600_000),
     ...defined(rest),
+    origins: {},
   };
+  for (const [setting, names] of Object.entries(TRACED_SETTINGS) as [
+    TracedSetting,
+    { variable: string; flag: string },
+  ][]) {
+    if (rest[setting] !== undefined)
+      config.origins[setting] = givenAsFlags ? names.flag : `the ${setting} option`;
+    else if (text(env, names.variable) !== undefined) config.origins[setting] = names.variable;
+  }
   return config;
 }

@@ -8,3 +8,4 @@ export { loadGatewayConfig, type GatewayConfig, type GatewayOverrides } from './
 export { buildServer, startServer, type BuildOptions, type RunningServer } from './server.js';
 export { createGatewayServices, type GatewayServices } from './services/index.js';
 export { GatewayProblem, type ErrorBody } from './problem.js';
+export { StartupError } from './startup-error.js';

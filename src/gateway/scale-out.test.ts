@@ -193,7 +193,8 @@ describe('three instances on one Redis and one PostgreSQL', () => {
       expect(hit.headers.get('x-gamestash-cache')).toBe('hit');
       const cold = await gateways[1]!.get(path('76561198000300003', key));
       expect(cold.status).toBe(503);
-      expect(cold.body.error.code).toBe('upstream_busy');
+      expect(cold.body.error.code).toBe('store_unavailable');
+      expect(cold.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(cold.body.error.message).toMatch(/Redis/);
     } finally {
       await close();

@@ -2,7 +2,8 @@
  * @module gateway/server
  * Builds the Fastify instance around the app (logger, validation, limits, services) and runs
  * it: listen, then on SIGTERM/SIGINT stop accepting, let in-flight requests finish (bounded
- * by shutdownTimeoutMs), flush usage counters and close the store and Redis.
+ * by shutdownTimeoutMs), flush usage counters and close the store and Redis. A start that
+ * fails closes whatever it had opened and throws one StartupError saying why.
  */
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,6 +13,7 @@ import { loggerOptions } from './logger.js';
 import { mapError, sendProblem } from './plugins/errors.js';
 import { errorBody } from './problem.js';
 import { createGatewayServices } from './services/index.js';
+import { explainStartupFailure } from './startup-error.js';
 
 export interface BuildOptions {
   /** Where logs go (tests capture them); stdout by default. */
@@ -75,8 +77,21 @@ export interface RunningServer {
 }
 
 export async function startServer(config: GatewayConfig, options: BuildOptions = {}): Promise<RunningServer> {
-  const fastify = await buildServer(config, options);
-  const url = await fastify.listen({ port: config.port, host: config.host });
+  let fastify: FastifyInstance | undefined;
+  let url: string;
+  try {
+    fastify = await buildServer(config, options);
+    url = await fastify.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // Whatever was opened (store, Redis, timers) must close, or the process cannot exit.
+    await fastify?.close().catch(() => undefined);
+    throw explainStartupFailure(error, config);
+  }
+  return running(fastify, url, config);
+}
+
+/** The listening server and its graceful shutdown. */
+function running(fastify: FastifyInstance, url: string, config: GatewayConfig): RunningServer {
   let closing: Promise<void> | undefined;
   const shutdown = (signal?: string) => {
     closing ??= (async () => {

@@ -42,6 +42,20 @@ export class CacheEntryStore {
       .execute();
   }
 
+  /** Stores the entry unless the store already holds a newer copy (a late retry must not win). */
+  async putUnlessNewer(entry: StoredEntry): Promise<void> {
+    await this.db
+      .insertInto('cache_entries')
+      .values({ cache_key: entry.key, body: entry.body, stored_at: entry.storedAt })
+      .onConflict((oc) =>
+        oc
+          .column('cache_key')
+          .doUpdateSet({ body: entry.body, stored_at: entry.storedAt })
+          .where('cache_entries.stored_at', '<', entry.storedAt),
+      )
+      .execute();
+  }
+
   /** Drops one entry (its inventory became private or vanished: the copy must not be served). */
   async delete(key: string): Promise<void> {
     await this.db.deleteFrom('cache_entries').where('cache_key', '=', key).execute();

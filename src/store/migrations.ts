@@ -5,6 +5,7 @@
  * Only column types both SQLite and PostgreSQL understand are used.
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { StoreUnavailableError } from '../core/errors.js';
 
 const migrations: Record<string, Migration> = {
   '001_api_keys_and_cache': {
@@ -55,6 +56,8 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    // An unreachable store is not a migration problem: say so as it is.
+    if (error instanceof StoreUnavailableError) throw error;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${(error as Error).message ?? String(error)}`, {
       cause: error,

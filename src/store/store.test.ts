@@ -1,11 +1,15 @@
 /**
  * The store on both engines: a real SQLite file and a real PostgreSQL started by the test.
  * Each case closes and reopens the database, so "survives a restart" is checked everywhere.
+ * Last, the store's failures: a PostgreSQL killed and restarted under an open store, and an
+ * SQLite file that cannot be created.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StoreUnavailableError } from '../core/errors.js';
 import { startPostgres, type PostgresServer } from '../../test/services/postgres.js';
 import { ApiKeyStore, KEY_PATTERN } from './api-keys.js';
 import { CacheEntryStore } from './cache-entries.js';
@@ -92,5 +96,66 @@ describe.each(engines)('store on %s', (engine, options) => {
     expect(await reopened.get('old')).toBeUndefined();
     await second.ping();
     await second.close();
+  });
+
+  it('lets a late write land only when nothing newer is stored (putUnlessNewer)', async () => {
+    const db = await openDatabase(await options());
+    const cache = new CacheEntryStore(db.db);
+    await cache.putUnlessNewer({ key: 'k', body: 'first', storedAt: 100 });
+    await cache.put({ key: 'k', body: 'fresh', storedAt: 300 });
+    await cache.putUnlessNewer({ key: 'k', body: 'late', storedAt: 200 });
+    expect(await cache.get('k')).toEqual({ key: 'k', body: 'fresh', storedAt: 300 });
+    await cache.putUnlessNewer({ key: 'k', body: 'newer', storedAt: 400 });
+    expect((await cache.get('k'))?.body).toBe('newer');
+    await db.close();
+  });
+});
+
+// Kills and restarts the shared PostgreSQL: keep these last.
+describe('store failures', () => {
+  it('a PostgreSQL lost under an open store: StoreUnavailableError in plain words, then recovery', async () => {
+    const events: [boolean, string | undefined][] = [];
+    const db = await openDatabase({
+      databaseUrl: await pg.createDatabase('lost'),
+      onAvailability: (available, reason) => events.push([available, reason]),
+    });
+    const cache = new CacheEntryStore(db.db);
+    await cache.put({ key: 'k', body: 'kept', storedAt: 1 });
+    await pg.kill();
+    for (let i = 0; i < 2; i++) {
+      const error = await cache.get('k').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect(error).toMatchObject({ store: 'PostgreSQL', kind: 'store_unavailable' });
+      expect((error as Error).message).toMatch(/^PostgreSQL at postgres:\/\/\S+\/lost is unavailable: /);
+      expect((error as Error).message).not.toMatch(
+        /Connection terminated|ECONNREFUSED|terminating connection/,
+      );
+    }
+    await expect(db.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+    await pg.restart();
+    const read = () =>
+      cache.get('k').then(
+        (entry) => entry?.body,
+        (error: unknown) => (error instanceof StoreUnavailableError ? 'unavailable' : String(error)),
+      );
+    await expect.poll(read, { timeout: 15_000, interval: 200 }).toBe('kept');
+    // Told once when it went, once when it came back.
+    expect(events).toEqual([
+      [false, expect.any(String)],
+      [true, undefined],
+    ]);
+    await db.close();
+  });
+
+  it('an SQLite file that cannot be created: StoreUnavailableError naming the file and why', async () => {
+    const file = join(dir, 'not-a-directory');
+    await writeFile(file, 'x');
+    const error = await openDatabase({ sqlitePath: join(file, 'store.sqlite') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect(error).toMatchObject({
+      store: 'SQLite',
+      location: join(file, 'store.sqlite'),
+      reason: 'a part of the path is a file, not a directory',
+    });
   });
 });

@@ -11,9 +11,15 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** Killed for running longer than `timeoutMs` (a hang). */
+  timedOut: boolean;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  { timeoutMs = 60_000 } = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -21,11 +27,11 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
       {
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
         maxBuffer: 64 * 1024 * 1024,
-        timeout: 60_000,
+        timeout: timeoutMs,
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
+        resolve({ code, stdout, stderr, timedOut: Boolean(error?.killed) });
       },
     );
   });

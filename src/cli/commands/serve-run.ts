@@ -1,7 +1,8 @@
 /**
  * @module cli/commands/serve-run
  * Starts the gateway and keeps it running until SIGTERM/SIGINT, then shuts down gracefully:
- * in-flight requests finish, usage counters are saved, the store and Redis are closed.
+ * in-flight requests finish, usage counters are saved, the store and Redis are closed. A
+ * failure to start (a store, the port) is one StartupError line and a non-zero exit.
  */
 import { loadGatewayConfig, type LogLevel } from '../../gateway/config.js';
 import { startServer } from '../../gateway/server.js';
@@ -16,6 +17,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     sqlitePath: options.sqlite,
     redisUrl: options.redisUrl,
     queueTimeoutMs: options.queueTimeoutMs,
+    // A failure to start names the flag the operator typed, not an internal option name.
+    givenAsFlags: true,
     cache: { ttlMs: options.cacheTtlMs },
     core: {
       steam: {

@@ -5,7 +5,7 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueueTimeoutError } from '../errors.js';
+import { QueueTimeoutError, StoreUnavailableError } from '../errors.js';
 import { startRedis, type RedisServer } from '../../../test/services/redis.js';
 import { RedisPacer } from './redis-pacer.js';
 
@@ -94,7 +94,7 @@ describe('RedisPacer', () => {
     await expect(pacer.acquire('flush', 1)).resolves.toBeUndefined();
   });
 
-  it('reports an unreachable Redis as a QueueTimeoutError, not a hang', async () => {
+  it('reports an unreachable Redis as a StoreUnavailableError naming Redis, not a hang', async () => {
     const dead = new Redis({
       port: 1,
       lazyConnect: true,
@@ -103,8 +103,11 @@ describe('RedisPacer', () => {
     });
     dead.on('error', () => undefined);
     const error = await new RedisPacer(dead).acquire('x', 10).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(QueueTimeoutError);
-    expect((error as QueueTimeoutError).code).toBe('pacer_unavailable');
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect((error as StoreUnavailableError).code).toBe('pacer_unavailable');
+    expect((error as StoreUnavailableError).store).toBe('Redis');
+    // The driver's own words stay in `cause`, never in the message.
+    expect((error as Error).message).not.toMatch(/writeable|enableOfflineQueue|Connection is closed/);
     dead.disconnect();
   });
 });

@@ -13,7 +13,7 @@
  * back until an interval after the previous real send.
  */
 import { createHash } from 'node:crypto';
-import { QueueTimeoutError } from '../errors.js';
+import { StoreUnavailableError } from '../errors.js';
 import { sleep, slotWaitTooLong, type Pacer } from './pacer.js';
 
 /** The subset of an ioredis client the pacer needs (keeps core free of a hard dependency). */
@@ -109,13 +109,13 @@ export class RedisPacer implements Pacer {
         return await this.redis.eval(script, 1, redisKey, ...args);
       }
     } catch (error) {
-      throw new QueueTimeoutError(
-        `the shared pacing store (Redis) is unavailable: ${(error as Error).message}`,
-        {
-          code: 'pacer_unavailable',
-          cause: error,
-        },
-      );
+      // Not retryable here: the client would only hammer a Redis that is away. Never a
+      // fallback to local pacing either: instances pacing alone would together exceed the
+      // shared budget they exist to keep. The caller learns the store is away and retries later.
+      throw new StoreUnavailableError('Redis', 'the shared pacing state cannot be reached', {
+        code: 'pacer_unavailable',
+        cause: error,
+      });
     }
   }
 }

@@ -5,6 +5,7 @@
  * hook counting usage per key. Keys come from `api_key` or the `x-api-key` header.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { StoreUnavailableError } from '../../core/errors.js';
 import { GatewayProblem } from '../problem.js';
 import type { GatewayServices } from '../services/index.js';
 
@@ -22,9 +23,12 @@ export function requireApiKey(services: GatewayServices) {
     if (typeof secret !== 'string') {
       throw new GatewayProblem(401, 'invalid_api_key', 'give the API key once, as a single value');
     }
+    // A key the store cannot check now (and that was not confirmed recently) is a 503 naming
+    // the store, mapped by the error handler; any other failure of the key store counts as one too.
     const record = await services.auth.authenticate(secret).catch((error: unknown) => {
-      request.log.error({ err: error }, 'key store unavailable');
-      throw new GatewayProblem(503, 'store_unavailable', 'the key store is unavailable: retry shortly');
+      if (error instanceof StoreUnavailableError) throw error;
+      request.log.error({ err: error }, 'key lookup failed');
+      throw new StoreUnavailableError(services.database.store, 'the key lookup failed', { cause: error });
     });
     if (!record) throw new GatewayProblem(401, 'invalid_api_key', `unknown or revoked API key: ${HOW_TO}`);
     request.apiKey = record;

@@ -4,6 +4,8 @@
  * status a caller can act on. Typed library errors map by class; validation errors name the
  * parameter and what was expected; anything unforeseen is a 500 with no detail (the stack
  * goes to the log, never to the caller). Messages pass through redaction on the way out.
+ * A store that is away (Redis, PostgreSQL) is a 503 `store_unavailable` naming the store and
+ * nothing of its driver; every 503 carries `Retry-After`.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -17,6 +19,7 @@ import {
   QueueTimeoutError,
   RateLimitError,
   SessionExpiredError,
+  StoreUnavailableError,
   TimeoutError,
   UpstreamInvalidRequestError,
 } from '../../core/errors.js';
@@ -33,6 +36,9 @@ interface Mapped {
   allow?: string;
 }
 
+/** What a 503 without a better estimate tells the caller: stores reconnect within seconds. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
 const SECRET_PARAMETERS = new Set(['api_key', 'x-api-key', 'x-steam-cookie']);
 
 export function mapError(error: unknown, request: FastifyRequest): Mapped {
@@ -41,6 +47,7 @@ export function mapError(error: unknown, request: FastifyRequest): Mapped {
   }
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.validation) return validationProblem(fastifyError as FastifyError, request);
+  if (error instanceof StoreUnavailableError) return storeProblem(error);
   if (error instanceof GamestashError) return mapLibraryError(error);
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500)
@@ -108,6 +115,19 @@ function mapLibraryError(error: GamestashError): Mapped {
   return m(502, error.kind === 'upstream_unavailable' ? 'upstream_unavailable' : 'upstream_error');
 }
 
+/**
+ * The caller learns which store is away and when to come back; the reason and the store's
+ * location stay in the log (they are the operator's business, and may be a driver's words).
+ */
+function storeProblem(error: StoreUnavailableError): Mapped {
+  const message =
+    error.code === 'pacer_unavailable'
+      ? `the gateway cannot pace requests upstream while its shared store (${error.store}) is unavailable ` +
+        `(cached inventories are still served): retry in ${DEFAULT_RETRY_AFTER_SECONDS} s`
+      : `the gateway's store (${error.store}) is unavailable: retry in ${DEFAULT_RETRY_AFTER_SECONDS} s`;
+  return { status: 503, code: 'store_unavailable', message, retryAfterSeconds: DEFAULT_RETRY_AFTER_SECONDS };
+}
+
 /** Fastify's own 4xx errors (oversized path segment, bad URL, unsupported body) in our terms. */
 function frameworkProblem(error: Partial<FastifyError>, status: number): Mapped {
   const code = (error.code ?? 'bad_request').replace(/^FST_ERR_(CTP_)?/, '').toLowerCase();
@@ -153,7 +173,10 @@ function quote(value: unknown): string {
 }
 
 export function sendProblem(reply: FastifyReply, mapped: Mapped): FastifyReply {
-  if (mapped.retryAfterSeconds !== undefined) reply.header('retry-after', String(mapped.retryAfterSeconds));
+  // 503 means "come back later": say when, even without a better estimate.
+  const retryAfter =
+    mapped.retryAfterSeconds ?? (mapped.status === 503 ? DEFAULT_RETRY_AFTER_SECONDS : undefined);
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
   if (mapped.allow) reply.header('allow', mapped.allow);
   return reply
     .code(mapped.status)
@@ -166,6 +189,8 @@ export function registerErrorHandling(fastify: FastifyInstance): void {
     const mapped = mapError(error, request);
     if (mapped.status >= 500 && mapped.code === 'internal_error')
       request.log.error({ err: error }, 'unexpected failure');
+    else if (error instanceof StoreUnavailableError)
+      request.log.warn({ code: mapped.code, store: error.store, reason: error.reason }, 'store unavailable');
     else if (mapped.status >= 500)
       request.log.warn({ code: mapped.code, message: redactText(mapped.message) }, 'upstream failure');
     return sendProblem(reply, mapped);

@@ -1,10 +1,13 @@
 /**
  * @module gateway/routes/health
  * `/healthz`: the process answers. `/readyz`: its store (and Redis when configured) answer
- * too, so a load balancer only sends traffic to an instance that can serve it.
+ * too, so a load balancer only sends traffic to an instance that can serve it. A store that
+ * is away is named (with Retry-After); its driver's words stay out of the answer.
  */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { StoreUnavailableError } from '../../core/errors.js';
+import { DEFAULT_RETRY_AFTER_SECONDS } from '../plugins/errors.js';
 import { GatewayProblem } from '../problem.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
@@ -25,11 +28,18 @@ export async function healthRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: Ok, 503: Type.Ref('ErrorBody') },
       },
     },
-    async () => {
+    async (request) => {
       try {
         await fastify.services.ready();
       } catch (error) {
-        throw new GatewayProblem(503, 'not_ready', `not ready: ${(error as Error).message}`);
+        const store = error instanceof StoreUnavailableError ? error.store : undefined;
+        if (!store) request.log.error({ err: error }, 'readiness check failed');
+        throw new GatewayProblem(
+          503,
+          'not_ready',
+          store ? `not ready: ${store} is unavailable` : 'not ready: the gateway log has the details',
+          { retryAfterSeconds: DEFAULT_RETRY_AFTER_SECONDS },
+        );
       }
       return { status: 'ready' };
     },

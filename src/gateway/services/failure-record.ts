@@ -12,6 +12,7 @@ import {
   QueueTimeoutError,
   RateLimitError,
   SessionExpiredError,
+  StoreUnavailableError,
   TimeoutError,
   UpstreamError,
   UpstreamInvalidRequestError,
@@ -26,6 +27,9 @@ export interface FailureRecord {
   status?: number;
   code?: string | number;
   retryAfterMs?: number;
+  /** For a store failure: which store, and why. */
+  store?: string;
+  reason?: string;
 }
 
 export function describeFailure(error: unknown): FailureRecord {
@@ -37,6 +41,9 @@ export function describeFailure(error: unknown): FailureRecord {
     ...(error.code === undefined ? {} : { code: error.code }),
     ...(error instanceof RateLimitError && error.retryAfterMs !== undefined
       ? { retryAfterMs: error.retryAfterMs }
+      : {}),
+    ...(error instanceof StoreUnavailableError
+      ? { store: error.store, reason: redactText(error.reason) }
       : {}),
   };
 }
@@ -68,6 +75,11 @@ export function rebuildFailure(record: FailureRecord): Error {
       return new ConnectionError(record.message, options);
     case 'queue_timeout':
       return new QueueTimeoutError(record.message, { ...options, service: 'gateway' });
+    case 'store_unavailable':
+      return new StoreUnavailableError(record.store ?? 'a store', record.reason ?? 'unavailable', {
+        ...options,
+        service: 'gateway',
+      });
     case 'upstream_error':
       return new UpstreamError(record.message, options);
     default:

@@ -2,7 +2,8 @@
  * @module gateway/services
  * Builds everything the routes use from the config, in one place: store, optional Redis,
  * pacing (shared through Redis when configured), the upstream client, cache, quotas and key
- * authentication. `close()` releases them in reverse order.
+ * authentication. `close()` releases them in reverse order. Each store's loss and return
+ * is logged once per outage; docs/gateway.md says what degrades while either is away.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -10,13 +11,16 @@ import { createHttpClient } from '../../core/http/from-config.js';
 import type { HttpClient } from '../../core/http/client.js';
 import { LocalPacer } from '../../core/http/pacer.js';
 import { RedisPacer } from '../../core/http/redis-pacer.js';
+import { StoreUnavailableError } from '../../core/errors.js';
 import { SteamInventoryClient } from '../../steam/community/inventory/client.js';
 import { ApiKeyStore } from '../../store/api-keys.js';
 import { CacheEntryStore } from '../../store/cache-entries.js';
 import { openDatabase, type StoreDatabase } from '../../store/database.js';
+import { storeUnavailable, type AvailabilityListener } from '../../store/failures.js';
 import { connectRedis } from '../../store/redis.js';
 import type { GatewayConfig } from '../config.js';
 import type { CachedInventory } from './cached-inventory.js';
+import { CacheWriter } from './cache-writer.js';
 import { instrumentPacer } from './instrumented-pacer.js';
 import { InventoryService, isDefinitive } from './inventory-service.js';
 import { KeyAuthenticator } from './key-auth.js';
@@ -38,7 +42,9 @@ export interface GatewayServices {
   inventory: InventoryService;
   roblox: RobloxService;
   metrics: GatewayMetrics;
-  /** Checks the store (and Redis when configured) answer. */
+  /** Writes to the cache store kept through an outage, retried until it is back. */
+  cacheWrites: CacheWriter;
+  /** Checks the store (and Redis when configured) answer; StoreUnavailableError if not. */
   ready(): Promise<void>;
   close(): Promise<void>;
 }
@@ -49,14 +55,37 @@ export async function createGatewayServices(
   config: GatewayConfig,
   log: FastifyBaseLogger,
 ): Promise<GatewayServices> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: config.sqlitePath,
+    onAvailability: logAvailability(log, 'PostgreSQL'),
+  });
   let redis: Redis | undefined;
   try {
-    redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
+    redis = config.redisUrl
+      ? await connectRedis(config.redisUrl, { onAvailability: logAvailability(log, 'Redis') })
+      : undefined;
   } catch (error) {
     await database.close();
     throw error;
   }
+  try {
+    return assemble(config, log, database, redis);
+  } catch (error) {
+    // Nothing opened may stay open: the process must be able to exit on a failed start.
+    redis?.disconnect();
+    await database.close();
+    throw error;
+  }
+}
+
+/** Everything built on top of the opened stores (none of it opens a connection itself). */
+function assemble(
+  config: GatewayConfig,
+  log: FastifyBaseLogger,
+  database: StoreDatabase,
+  redis: Redis | undefined,
+): GatewayServices {
   const metrics = new GatewayMetrics();
   const pacer = instrumentPacer(redis ? new RedisPacer(redis) : new LocalPacer(), metrics);
   const http = createHttpClient(config.core, { pacer, hooks: metrics.httpHooks() });
@@ -74,12 +103,14 @@ export async function createGatewayServices(
   const anonymous = new SteamInventoryClient(clientOptions);
   const keys = new ApiKeyStore(database.db);
   const cacheStore = new CacheEntryStore(database.db);
+  const cacheWrites = new CacheWriter(cacheStore, { log });
   const auth = new KeyAuthenticator(keys, config.keyCacheMs);
   const inventory = new InventoryService({
     ...config.cache,
     shared: redis !== undefined,
     clientFor: (cookies) => (cookies ? anonymous.withCookies(cookies) : anonymous),
     store: cacheStore,
+    writes: cacheWrites,
     memory: new MemoryCache<CachedInventory>(config.cache.memoryMb * 1024 * 1024),
     flights: new SingleFlight<CachedInventory>(redis, {
       failureTtlMs: (error) => (isDefinitive(error) ? config.cache.errorTtlMs : 0),
@@ -98,7 +129,7 @@ export async function createGatewayServices(
   const purge = () =>
     void cacheStore
       .purge(Date.now() - keepFor)
-      .catch((err: unknown) => log.warn({ err }, 'cache purge failed'));
+      .catch((err: unknown) => log.warn({ err: quiet(err) }, 'cache purge failed'));
   const purgeTimer = setInterval(purge, PURGE_EVERY_MS);
   purgeTimer.unref();
 
@@ -113,13 +144,22 @@ export async function createGatewayServices(
     inventory,
     roblox,
     metrics,
+    cacheWrites,
     async ready() {
-      await database.ping();
-      if (redis) await redis.ping();
+      await database.ping().catch((error: unknown) => {
+        throw storeUnavailable(database.store, error, database.location);
+      });
+      if (redis)
+        await redis.ping().catch((error: unknown) => {
+          throw storeUnavailable('Redis', error);
+        });
     },
     async close() {
       clearInterval(purgeTimer);
-      await auth.close().catch((err: unknown) => log.error({ err }, 'could not save usage counters'));
+      await auth
+        .close()
+        .catch((err: unknown) => log.error({ err: quiet(err) }, 'could not save usage counters'));
+      await cacheWrites.close();
       await roblox.close();
       await http.close();
       // QUIT would wait for a reconnection that may never come: only ask a live server.
@@ -128,4 +168,21 @@ export async function createGatewayServices(
       await database.close();
     },
   };
+}
+
+/** Logs a store's loss and return, once each per outage. */
+function logAvailability(log: FastifyBaseLogger, store: string): AvailabilityListener {
+  return (available, reason) => {
+    if (available) log.info({ store }, `${store} is available again`);
+    else
+      log.warn(
+        { store, reason },
+        `${store} is unavailable (${reason ?? 'unknown reason'}): degrading until it is back (docs/gateway.md)`,
+      );
+  };
+}
+
+/** An expected store failure logs as its one line; anything else with its stack. */
+function quiet(error: unknown): unknown {
+  return error instanceof StoreUnavailableError ? error.message : error;
 }

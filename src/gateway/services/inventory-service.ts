@@ -5,6 +5,10 @@
  * the stale-while-revalidate window are served at once while a refresh runs behind; when
  * Steam fails, an entry up to maxStale old is served and marked stale. A private or missing
  * inventory is never answered from cache: that failure is the truth now.
+ *
+ * The store is a cache tier, not a dependency: while it is unavailable a read is a miss
+ * (memory still answers what it holds, Steam the rest) and a write is kept and retried by
+ * the CacheWriter, so an outage costs upstream requests, never an error.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
@@ -14,11 +18,13 @@ import {
   InvalidInputError,
   NotFoundError,
   PrivateError,
+  StoreUnavailableError,
   UpstreamInvalidRequestError,
 } from '../../core/errors.js';
 import type { SteamInventoryClient } from '../../steam/community/inventory/client.js';
 import type { CacheEntryStore } from '../../store/cache-entries.js';
 import { CachedInventory } from './cached-inventory.js';
+import type { CacheWriter } from './cache-writer.js';
 import type { MemoryCache } from './memory-cache.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { SingleFlight } from './single-flight.js';
@@ -55,6 +61,8 @@ export interface InventoryServiceOptions {
   shared: boolean;
   clientFor: (steamCookie: string | undefined) => SteamInventoryClient;
   store: CacheEntryStore;
+  /** Writes to `store` that outlive an outage. */
+  writes: CacheWriter;
   memory: MemoryCache<CachedInventory>;
   flights: SingleFlight<CachedInventory>;
   metrics: GatewayMetrics;
@@ -130,30 +138,31 @@ export class InventoryService {
     caller: InventoryCaller,
     acceptable: (at: number) => boolean,
   ) {
-    const { flights, store, memory, shared } = this.options;
-    const follow = async () => {
-      const entry = await this.load(key, target);
-      if (!entry) throw new Error(`cache entry ${key} vanished after another instance stored it`);
+    const { flights, store, writes, memory, shared } = this.options;
+    const fetch = async () => {
+      const inventory = await this.options.clientFor(caller.steamCookie).fetchAll({
+        steamid: target.steamid64,
+        appid: target.appid,
+        contextid: target.contextid,
+        language: target.language,
+      });
+      const entry = CachedInventory.fromInventory(inventory, Date.now(), target.steamid64);
+      await writes.put({ key, body: entry.body, storedAt: entry.storedAt });
+      memory.set(key, entry);
       return entry;
     };
+    // Another instance led and stored the entry. If it cannot be read (the store is away, or
+    // the leader could not write it), fetch it ourselves rather than fail the caller.
+    const follow = async () => (await this.load(key, target)) ?? fetch();
     const flight = flights.run(key, {
       follow,
       lead: async () => {
         // With several instances, one may have stored this entry just before we got the lock.
         if (shared) {
-          const at = await store.storedAt(key);
+          const at = await missWhileStoreAway(store.storedAt(key));
           if (at !== undefined && acceptable(at)) return follow();
         }
-        const inventory = await this.options.clientFor(caller.steamCookie).fetchAll({
-          steamid: target.steamid64,
-          appid: target.appid,
-          contextid: target.contextid,
-          language: target.language,
-        });
-        const entry = CachedInventory.fromInventory(inventory, Date.now(), target.steamid64);
-        await store.put({ key, body: entry.body, storedAt: entry.storedAt });
-        memory.set(key, entry);
-        return entry;
+        return fetch();
       },
     });
     if (flight.joined) this.options.metrics.coalesced.inc();
@@ -165,11 +174,13 @@ export class InventoryService {
    * answer (now private, gone) drops it and is remembered, like a failed fetch in the foreground.
    */
   private async revalidationFailed(key: string, error: unknown): Promise<void> {
-    this.options.log.warn({ err: error, key }, 'background revalidation failed');
+    // A store that is away is expected and logged once elsewhere: its one line, not a stack.
+    const err = error instanceof StoreUnavailableError ? error.message : error;
+    this.options.log.warn({ err, key }, 'background revalidation failed');
     if (!isDefinitive(error)) return;
     this.rememberFailure(key, error);
     this.options.memory.delete(key);
-    await this.options.store.delete(key).catch((cause: unknown) => {
+    await this.options.writes.delete(key).catch((cause: unknown) => {
       this.options.log.error({ err: cause, key }, 'could not drop a cache entry Steam no longer serves');
     });
   }
@@ -186,11 +197,21 @@ export class InventoryService {
   }
 
   private async load(key: string, target: InventoryTarget): Promise<CachedInventory | undefined> {
-    const stored = await this.options.store.get(key);
+    const stored = await missWhileStoreAway(this.options.store.get(key));
     if (!stored) return undefined;
     const entry = new CachedInventory(stored.body, stored.storedAt, target.steamid64);
     this.options.memory.set(key, entry);
     return entry;
+  }
+}
+
+/** The store's answer, or nothing while the store is unavailable (a miss, not an error). */
+async function missWhileStoreAway<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return undefined;
+    throw error;
   }
 }
 

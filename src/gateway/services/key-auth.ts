@@ -3,11 +3,34 @@
  * Resolves a caller's API key to its record, remembering lookups briefly so a hot key costs
  * no database query per request (a revoked key stops working within `cacheMs`), and counts
  * usage in memory, flushed to the store in batches every few seconds and on shutdown.
+ *
+ * While the store is unavailable, a key it confirmed within the last OUTAGE_GRACE_MS keeps
+ * its remembered answer (the store is asked again every second or so), so callers with
+ * known keys are served through an outage; usage counts wait in memory and are written when
+ * the store is back.
  */
+import { StoreUnavailableError } from '../../core/errors.js';
 import { KEY_PATTERN, type ApiKeyRecord, type ApiKeyStore, type UsageDelta } from '../../store/api-keys.js';
 
+/**
+ * How long after the store last confirmed a key its answer may stand in while the store is
+ * away. A key revoked just before an outage works on for at most this long: the trade for
+ * not refusing every caller while PostgreSQL restarts.
+ */
+export const OUTAGE_GRACE_MS = 10 * 60_000;
+/** While the store is away, how often a remembered key asks it again. */
+const OUTAGE_RECHECK_MS = 1_000;
+
+interface KnownKey {
+  record: ApiKeyRecord | undefined;
+  /** Until when the answer is used without asking the store. */
+  until: number;
+  /** When the store last gave this answer. */
+  confirmedAt: number;
+}
+
 export class KeyAuthenticator {
-  private readonly known = new Map<string, { record: ApiKeyRecord | undefined; until: number }>();
+  private readonly known = new Map<string, KnownKey>();
   private pending = new Map<string, UsageDelta>();
   private readonly timer: NodeJS.Timeout;
 
@@ -26,10 +49,18 @@ export class KeyAuthenticator {
     const now = Date.now();
     const hit = this.known.get(secret);
     if (hit && hit.until > now) return hit.record;
-    const record = await this.keys.findActive(secret);
+    let record: ApiKeyRecord | undefined;
+    try {
+      record = await this.keys.findActive(secret);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError) || !hit || now - hit.confirmedAt > OUTAGE_GRACE_MS)
+        throw error;
+      hit.until = now + Math.min(OUTAGE_RECHECK_MS, Math.max(this.cacheMs, 1));
+      return hit.record;
+    }
     // Bound the map: a flood of random well-formed keys must not grow memory forever.
     if (this.known.size > 10_000) this.known.clear();
-    this.known.set(secret, { record, until: now + this.cacheMs });
+    this.known.set(secret, { record, until: now + this.cacheMs, confirmedAt: now });
     return record;
   }
 
@@ -54,6 +85,7 @@ export class KeyAuthenticator {
         if (now) {
           now.requests += d.requests;
           now.cacheHits += d.cacheHits;
+          now.lastUsedAt = Math.max(now.lastUsedAt, d.lastUsedAt);
         } else this.pending.set(d.keyId, d);
       }
       throw error;

@@ -2,7 +2,8 @@
  * @module gateway/services/quota
  * Per-key request quotas (requests per minute) on rate-limiter-flexible: in memory for one
  * instance, in Redis when configured so that every instance draws on the same budget. If
- * Redis fails, an in-memory limiter stands in (insurance) rather than refusing everyone.
+ * Redis fails, an in-memory limiter stands in (insurance) rather than refusing everyone:
+ * while Redis is away each instance counts alone, so a key may get up to its quota on each.
  */
 import type { Redis } from 'ioredis';
 import {
@@ -22,7 +23,7 @@ export interface QuotaDecision {
 
 export class QuotaService {
   /** One limiter per distinct quota: rate-limiter-flexible fixes `points` per limiter. */
-  private readonly limiters = new Map<number, RateLimiterAbstract>();
+  private readonly limiters = new Map<number, { shared: RateLimiterAbstract; local: RateLimiterMemory }>();
 
   constructor(
     private readonly defaultPerMinute: number,
@@ -31,29 +32,42 @@ export class QuotaService {
 
   async consume(keyId: string, perMinute: number | null): Promise<QuotaDecision> {
     const limit = perMinute ?? this.defaultPerMinute;
+    const { shared, local } = this.limiter(limit);
     try {
-      const res = await this.limiter(limit).consume(keyId, 1);
-      return { allowed: true, limit, remaining: res.remainingPoints, resetMs: res.msBeforeNext };
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      return { allowed: false, limit, remaining: 0, resetMs: rejection.msBeforeNext };
+      return await decide(shared, keyId, limit);
+    } catch (error) {
+      // Redis failed in a way the insurance limiter did not cover: count here, never refuse.
+      if (shared === local) throw error;
+      return decide(local, keyId, limit);
     }
   }
 
-  private limiter(points: number): RateLimiterAbstract {
+  private limiter(points: number) {
     let limiter = this.limiters.get(points);
     if (!limiter) {
       const options = { points, duration: 60, keyPrefix: `gamestash:quota:${points}` };
-      limiter = this.redis
+      const local = new RateLimiterMemory(options);
+      const shared = this.redis
         ? new RateLimiterRedis({
             ...options,
             storeClient: this.redis,
             rejectIfRedisNotReady: true,
-            insuranceLimiter: new RateLimiterMemory(options),
+            insuranceLimiter: local,
           })
-        : new RateLimiterMemory(options);
+        : local;
+      limiter = { shared, local };
       this.limiters.set(points, limiter);
     }
     return limiter;
+  }
+}
+
+async function decide(limiter: RateLimiterAbstract, keyId: string, limit: number): Promise<QuotaDecision> {
+  try {
+    const res = await limiter.consume(keyId, 1);
+    return { allowed: true, limit, remaining: res.remainingPoints, resetMs: res.msBeforeNext };
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    return { allowed: false, limit, remaining: 0, resetMs: rejection.msBeforeNext };
   }
 }
