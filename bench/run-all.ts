@@ -15,6 +15,8 @@ const only = process.argv[2];
 const benches = [
   'steam/inventory-fetch.ts',
   'steam/pacing.ts',
+  'steam/webapi-formats.ts',
+  'steam/webapi-summaries.ts',
   ...readdirSync(here).filter(
     (f) => /^(roblox|gateway)-[a-z-]+\.ts$/.test(f) && !f.endsWith('-child.ts') && !f.endsWith('-support.ts'),
   ),

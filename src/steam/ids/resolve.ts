@@ -1,21 +1,17 @@
 /**
  * @module steam/ids/resolve
  * Turns a vanity name into a SteamID64: with a Web API key through
- * ISteamUser/ResolveVanityURL, otherwise through the profile's `?xml=1` page.
+ * ISteamUser/ResolveVanityURL (the Web API client's call, steam/webapi/vanity.ts), otherwise
+ * through the profile's `?xml=1` page.
  */
 import { XMLParser } from 'fast-xml-parser';
-import {
-  AuthenticationError,
-  MalformedResponseError,
-  NotFoundError,
-  RateLimitError,
-  UpstreamError,
-  UpstreamUnavailableError,
-} from '../../core/errors.js';
+import { NotFoundError, RateLimitError, UpstreamError, UpstreamUnavailableError } from '../../core/errors.js';
 import { parseRetryAfter } from '../../core/http/backoff.js';
 import { steamQueueWaitLimitMs, type GamestashConfig } from '../../core/config.js';
 import type { HttpClient, HttpResponse } from '../../core/http/client.js';
 import { redactedExcerpt } from '../../core/http/redact.js';
+import { webApiPace, type WebApiContext } from '../webapi/call.js';
+import { resolveVanityURL } from '../webapi/vanity.js';
 import { parseSteamIdentity, toSteamId64 } from './parse.js';
 
 export interface ResolveOptions {
@@ -27,6 +23,8 @@ export interface ResolveOptions {
   communityIntervalMs?: number;
   /** Fail with QueueTimeoutError rather than wait longer than this for a pacing slot. */
   maxQueueWaitMs?: number;
+  /** A Web API client's context (its pacing and key) for ResolveVanityURL; built from the above otherwise. */
+  webApi?: WebApiContext;
 }
 
 /** The options the CLI and MCP use: everything from the loaded config. */
@@ -54,31 +52,23 @@ export async function resolveSteamId(input: string, options: ResolveOptions): Pr
       ...(identity.tradeToken ? { tradeToken: identity.tradeToken } : {}),
     };
   }
-  const steamid64 = options.apiKey
-    ? await viaWebApi(identity.vanity, options)
-    : await viaProfileXml(identity.vanity, options);
+  const steamid64 =
+    (options.webApi?.apiKey ?? options.apiKey)
+      ? await viaWebApi(identity.vanity, options)
+      : await viaProfileXml(identity.vanity, options);
   return { steamid64 };
 }
 
 async function viaWebApi(vanity: string, options: ResolveOptions): Promise<string> {
-  const url = new URL('/ISteamUser/ResolveVanityURL/v1/', options.apiUrl);
-  url.searchParams.set('key', options.apiKey ?? '');
-  url.searchParams.set('vanityurl', vanity);
-  return options.http.request({ service: 'steam-webapi', url }, (res) => {
-    checkWebApiStatus(res);
-    let parsed: { response?: { success?: number; steamid?: string; message?: string } };
-    try {
-      parsed = JSON.parse(res.body) as typeof parsed;
-    } catch {
-      throw new MalformedResponseError(
-        'ResolveVanityURL answered with unreadable JSON',
-        meta(res, 'steam-webapi'),
-      );
-    }
-    if (parsed.response?.success === 1 && parsed.response.steamid)
-      return toSteamId64(parsed.response.steamid);
-    throw new NotFoundError(`no Steam profile has the custom URL "${vanity}"`, meta(res, 'steam-webapi'));
-  });
+  const ctx = options.webApi ?? {
+    http: options.http,
+    apiUrl: options.apiUrl,
+    apiKey: options.apiKey,
+    pace: webApiPace(options.apiUrl),
+  };
+  const answer = await resolveVanityURL(ctx, vanity, { auth: 'key' });
+  if (answer.success === 1 && answer.steamid) return toSteamId64(answer.steamid);
+  throw new NotFoundError(`no Steam profile has the custom URL "${vanity}"`, { service: 'steam-webapi' });
 }
 
 async function viaProfileXml(vanity: string, options: ResolveOptions): Promise<string> {
@@ -115,28 +105,11 @@ async function viaProfileXml(vanity: string, options: ResolveOptions): Promise<s
   });
 }
 
-function checkWebApiStatus(res: HttpResponse): void {
-  if (res.status === 401 || res.status === 403 || /Access is denied/i.test(res.body.slice(0, 2000))) {
-    throw new AuthenticationError(
-      'the Steam Web API key was refused (check STEAM_API_KEY)',
-      meta(res, 'steam-webapi'),
-    );
-  }
-  if (res.status === 429) {
-    throw new RateLimitError(
-      'Steam Web API rate limited this key',
-      parseRetryAfter(res.headers['retry-after']),
-      meta(res, 'steam-webapi'),
-    );
-  }
-  if (res.status >= 500) {
-    throw new UpstreamUnavailableError(`Steam Web API answered ${res.status}`, {
-      ...meta(res, 'steam-webapi'),
-      retryable: true,
-    });
-  }
-}
-
-function meta(res: HttpResponse, service: 'steam-community' | 'steam-webapi' = 'steam-community') {
-  return { service, status: res.status, request: res.request, body: redactedExcerpt(res.body) };
+function meta(res: HttpResponse) {
+  return {
+    service: 'steam-community' as const,
+    status: res.status,
+    request: res.request,
+    body: redactedExcerpt(res.body),
+  };
 }
