@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   MalformedResponseError,
+  NoInventoryError,
   NotFoundError,
   PrivateError,
   RateLimitError,
@@ -186,16 +187,45 @@ describe('SteamInventoryClient errors', () => {
     expect(inventoryRequests(emulator)).toBe(2);
   });
 
-  it('gives up on a persistent EResult with its number as the code', async () => {
-    const { client } = await setup({ users: inv(10), faults: { rate: 1, kinds: ['eresult500'] } });
-    const error = (await client.fetchAll(req).catch((e) => e)) as UpstreamUnavailableError;
-    expect(error).toBeInstanceOf(UpstreamUnavailableError);
+  it('reads a repeated EResult 55 as "no inventory of this app for this account" after one retry', async () => {
+    const { client, emulator } = await setup({ users: inv(10), faults: { rate: 1, kinds: ['eresult500'] } });
+    const error = (await client.fetchAll(req).catch((e) => e)) as NoInventoryError;
+    expect(error).toBeInstanceOf(NoInventoryError);
+    expect(error).toBeInstanceOf(NotFoundError);
     expect(error.code).toBe(55);
+    expect(error.retryable).toBe(false);
+    expect(error.message).toMatch(
+      /EResult 55 \(RemoteCallFailed\): Steam has no inventory of this app for this account .*not temporary/,
+    );
+    // Once, with backoff, not the transport's three retries: asking again will not change it.
+    expect(inventoryRequests(emulator)).toBe(2);
   });
 
-  it('maps an app with no inventory to an EResult error', async () => {
+  it('maps an app with no inventory to NoInventoryError', async () => {
     const { client } = await setup({});
-    await expect(client.fetchAll({ steamid: OWNER, appid: 999999, contextid: 2 })).rejects.toThrow(/EResult/);
+    await expect(client.fetchAll({ steamid: OWNER, appid: 999999, contextid: 2 })).rejects.toThrow(
+      NoInventoryError,
+    );
+  });
+
+  it('reads 55 as final at once when retries are off', async () => {
+    const { client, emulator } = await setup({}, {}, { retries: 0 });
+    await expect(client.fetchAll({ steamid: OWNER, appid: 999999, contextid: 2 })).rejects.toThrow(
+      NoInventoryError,
+    );
+    expect(inventoryRequests(emulator)).toBe(1);
+  });
+
+  it('gives up on a persistent EResult 20 as temporary, saying when to retry', async () => {
+    const { client, emulator } = await setup({ users: inv(10), faults: { rate: 1, kinds: ['eresult20'] } });
+    const error = (await client.fetchAll(req).catch((e) => e)) as UpstreamUnavailableError;
+    expect(error).toBeInstanceOf(UpstreamUnavailableError);
+    expect(error.code).toBe(20);
+    expect(error.retryable).toBe(true);
+    expect(error.message).toMatch(
+      /EResult 20 \(ServiceUnavailable\): .*temporarily unavailable; temporary: retry in about 60s/,
+    );
+    expect(inventoryRequests(emulator)).toBe(1 + 2);
   });
 
   it.each(['truncated', 'successFalse', 'eresult20'] as const)('retries %s and succeeds', async (kind) => {
