@@ -12,6 +12,7 @@ import {
 } from '../../../core/errors.js';
 import type { HttpClient } from '../../../core/http/client.js';
 import { DEFAULT_STEAM_RATE_LIMIT_COOLDOWN_MS, MAX_INVENTORY_PAGE_SIZE } from '../../../core/config.js';
+import { canonicalAppId, canonicalContextId } from '../../ids/app-context.js';
 import { toSteamId64 } from '../../ids/parse.js';
 import {
   FALLBACK_PAGE_SIZE,
@@ -257,35 +258,16 @@ export class SteamInventoryClient {
           return next !== undefined && onCursor(next, count);
         },
       },
-      (res) => interpretInventoryPage(res, target, { count, withCookies: Boolean(this.options.cookies) }),
+      (res, attempt) =>
+        interpretInventoryPage(res, target, { count, withCookies: Boolean(this.options.cookies) }, attempt),
     );
   }
-}
-
-/**
- * `016` is context 16: Steam's paths take the number without leading zeros, and callers that
- * key caches by context (the gateway) must see one spelling. Anything else is left for the check.
- */
-export function canonicalContextId(text: string): string {
-  return text.trim().replace(/^0+(?=\d)/, '');
 }
 
 function validateTarget(request: InventoryRequest): InventoryTarget {
   const steamid64 = toSteamId64(String(request.steamid));
-  const appid = String(request.appid).trim();
-  if (!/^\d{1,10}$/.test(appid) || Number(appid) <= 0) {
-    throw new InvalidInputError(
-      `app id must be a positive number (CS2 is 730), got "${request.appid}"`,
-      'appid',
-    );
-  }
-  const contextid = canonicalContextId(String(request.contextid));
-  if (!/^\d{1,20}$/.test(contextid)) {
-    throw new InvalidInputError(
-      `context id must be a number (usually 2; 6 for Steam items), got "${request.contextid}"`,
-      'contextid',
-    );
-  }
+  const appid = canonicalAppId(request.appid);
+  const contextid = canonicalContextId(request.contextid);
   if (request.limit !== undefined && (!Number.isInteger(request.limit) || request.limit < 1)) {
     throw new InvalidInputError(`limit must be a whole number above 0, got "${request.limit}"`, 'limit');
   }
