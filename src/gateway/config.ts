@@ -48,6 +48,8 @@ export interface GatewayConfig {
   pacingMarginMs: number;
   /** How long a key lookup is remembered; a revoked key stops working within this time. */
   keyCacheMs: number;
+  /** How long a vanity name's SteamID64 is remembered (one upstream lookup per name per TTL). */
+  vanityCacheTtlMs: number;
 }
 
 export interface GatewayOverrides extends Partial<Omit<GatewayConfig, 'core' | 'cache'>> {
@@ -84,6 +86,7 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
     queueTimeoutMs: int(env, 'GAMESTASH_QUEUE_TIMEOUT_MS', 30_000, 0, 3_600_000),
     pacingMarginMs: int(env, 'GAMESTASH_PACING_MARGIN_MS', 50, 0, 60_000),
     keyCacheMs: int(env, 'GAMESTASH_KEY_CACHE_MS', 5_000, 0, 3_600_000),
+    vanityCacheTtlMs: int(env, 'GAMESTASH_VANITY_CACHE_TTL_MS', 3_600_000, 0, 30 * 86_400_000),
     ...defined(rest),
   };
   return config;

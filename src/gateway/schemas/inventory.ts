@@ -12,11 +12,11 @@ import {
   InventoryHeaders,
   KEY_SECURITY,
   Language,
-  SteamId64,
+  SteamWho,
 } from './common.js';
 
 export const InventoryQuery = Type.Object({
-  steamid: SteamId64,
+  steamid: SteamWho,
   gameid: AppId,
   contextid: ContextId,
   api_key: Type.Optional(ApiKeyParam),

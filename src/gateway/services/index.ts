@@ -11,6 +11,8 @@ import type { HttpClient } from '../../core/http/client.js';
 import { LocalPacer } from '../../core/http/pacer.js';
 import { RedisPacer } from '../../core/http/redis-pacer.js';
 import { SteamInventoryClient } from '../../steam/community/inventory/client.js';
+import { resolveSteamId, type ResolvedSteamId } from '../../steam/ids/resolve.js';
+import { MemoryVanityCache } from '../../steam/ids/vanity-cache.js';
 import { ApiKeyStore } from '../../store/api-keys.js';
 import { CacheEntryStore } from '../../store/cache-entries.js';
 import { openDatabase, type StoreDatabase } from '../../store/database.js';
@@ -38,6 +40,8 @@ export interface GatewayServices {
   inventory: InventoryService;
   roblox: RobloxService;
   metrics: GatewayMetrics;
+  /** Any form of SteamID to a SteamID64, as the CLI and MCP resolve it; vanities once per TTL. */
+  resolveSteamId(who: string): Promise<ResolvedSteamId>;
   /** Checks the store (and Redis when configured) answer. */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -69,6 +73,17 @@ export async function createGatewayServices(
     language: steam.language,
     rateLimitCooldownMs: steam.rateLimitCooldownMs,
     maxQueueWaitMs: config.queueTimeoutMs,
+  };
+  // Vanity lookups share the inventory's pacing key and spacing (the profile page counts too).
+  const resolveOptions = {
+    http,
+    communityUrl: steam.communityUrl,
+    apiUrl: steam.apiUrl,
+    apiKey: steam.apiKey,
+    communityIntervalMs: clientOptions.intervalMs,
+    maxQueueWaitMs: config.queueTimeoutMs,
+    me: false as const,
+    vanityCache: new MemoryVanityCache({ ttlMs: config.vanityCacheTtlMs }),
   };
   // STEAM_COOKIES is deliberately not used: one person's session must never serve every key.
   const anonymous = new SteamInventoryClient(clientOptions);
@@ -113,6 +128,7 @@ export async function createGatewayServices(
     inventory,
     roblox,
     metrics,
+    resolveSteamId: (who) => resolveSteamId(who, resolveOptions),
     async ready() {
       await database.ping();
       if (redis) await redis.ping();
