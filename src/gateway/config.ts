@@ -7,6 +7,7 @@
 import { InvalidInputError } from '../core/errors.js';
 import { loadConfig, type ConfigOverrides, type GamestashConfig } from '../core/config.js';
 import { defined, int, text, type Env } from '../core/env.js';
+import { DEFAULT_VANITY_CACHE_TTL_MS } from '../steam/ids/vanity-cache.js';
 import { DEFAULT_SQLITE_PATH } from '../store/database.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -86,7 +87,13 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
     queueTimeoutMs: int(env, 'GAMESTASH_QUEUE_TIMEOUT_MS', 30_000, 0, 3_600_000),
     pacingMarginMs: int(env, 'GAMESTASH_PACING_MARGIN_MS', 50, 0, 60_000),
     keyCacheMs: int(env, 'GAMESTASH_KEY_CACHE_MS', 5_000, 0, 3_600_000),
-    vanityCacheTtlMs: int(env, 'GAMESTASH_VANITY_CACHE_TTL_MS', 3_600_000, 0, 30 * 86_400_000),
+    vanityCacheTtlMs: int(
+      env,
+      'GAMESTASH_VANITY_CACHE_TTL_MS',
+      DEFAULT_VANITY_CACHE_TTL_MS,
+      0,
+      30 * 86_400_000,
+    ),
     ...defined(rest),
   };
   return config;

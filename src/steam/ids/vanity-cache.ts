@@ -7,6 +7,9 @@
  * small enough for a shared store to implement it too.
  */
 
+/** An hour: a name changing hands is rare, and an hour-old answer costs little if it does. */
+export const DEFAULT_VANITY_CACHE_TTL_MS = 3_600_000;
+
 export interface VanityCache {
   /** The SteamID64 for `vanity`, calling `lookup` only when it is not known (or too old). */
   resolve(vanity: string, lookup: () => Promise<string>): Promise<string>;

@@ -143,6 +143,19 @@ describe('SteamInventoryClient paging', () => {
     const { client } = await setup({ users: { [OWNER]: { inventories: { '753/6': { size: 50 } } } } });
     const items = await collect(client.items({ steamid: OWNER, appid: 753, contextid: 6 }));
     expect(items.filter((i) => !i.isCurrency)).toHaveLength(50);
+    expect(items.filter((i) => i.isCurrency)).toHaveLength(1);
+  });
+
+  it("counts Steam's currency entry within a limit: at most limit items, never one more", async () => {
+    const { client } = await setup({ users: { [OWNER]: { inventories: { '753/6': { size: 50 } } } } });
+    const request = { steamid: OWNER, appid: 753, contextid: 6, limit: 50 };
+    expect(await client.fetchItems(request)).toHaveLength(50);
+    expect(await collect(client.items(request))).toHaveLength(50);
+    expect(await client.fetchItems({ ...request, limit: 5 })).toHaveLength(5);
+    // Raw pages keep Steam's shape: the currency stays apart from the limited assets.
+    const raw = await client.fetchAll({ ...request, limit: 5 });
+    expect(raw.assets).toHaveLength(5);
+    expect(raw.currency).toHaveLength(1);
   });
 
   it('reports every progress step', async () => {

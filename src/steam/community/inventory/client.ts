@@ -47,7 +47,10 @@ export interface InventoryRequest {
   appid: number | string;
   contextid: number | string;
   language?: string;
-  /** Stop after this many assets (the last page may be cut). */
+  /**
+   * Stop after this many assets (the last page may be cut). Normalized items (`items`,
+   * `fetchItems`) are at most this many too, Steam's separate currency entries counted.
+   */
   limit?: number;
   signal?: AbortSignal;
   /** The caller will read every item (lets `items()` fetch the next page ahead). */
@@ -180,16 +183,24 @@ export class SteamInventoryClient {
     const items: InventoryItem[] = [];
     for await (const page of this.pages(request, { prefetch: true }))
       normalizePageInto(page, target.steamid64, items);
+    // Steam's currency entries (gems) come on top of a page's assets: `limit` items means at most that.
+    if (request.limit !== undefined && items.length > request.limit) items.length = request.limit;
     return items;
   }
 
-  /** Normalized items, joined to their descriptions and CS2 properties. */
+  /** Normalized items, joined to their descriptions and CS2 properties; at most `limit`, currency included. */
   async *items(request: InventoryRequest): AsyncGenerator<InventoryItem> {
     const target = validateTarget(request);
     // Prefetch only when the caller said how much it wants (or wants it all): a caller that
     // breaks out early without a limit should not cost an extra upstream request.
     const prefetch = request.limit !== undefined || request.all === true;
-    for await (const page of this.pages(request, { prefetch })) yield* normalizePage(page, target.steamid64);
+    let left = request.limit ?? Infinity;
+    for await (const page of this.pages(request, { prefetch })) {
+      for (const item of normalizePage(page, target.steamid64)) {
+        if (left-- <= 0) return;
+        yield item;
+      }
+    }
   }
 
   private async fetchPage(
