@@ -8,7 +8,9 @@ import { InvalidInputError } from '../core/errors.js';
 import { loadConfig, type ConfigOverrides, type GamestashConfig } from '../core/config.js';
 import { defined, int, text, type Env } from '../core/env.js';
 import { DEFAULT_VANITY_CACHE_TTL_MS } from '../steam/ids/vanity-cache.js';
-import { DEFAULT_SQLITE_PATH } from '../store/database.js';
+
+/** Where `serve` keeps its data unless GAMESTASH_DATA_DIR says otherwise (as it always has). */
+export const SERVE_DATA_DIR = './data';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -20,8 +22,9 @@ export interface GatewayConfig {
   logLevel: LogLevel;
   /** Give in-flight requests this long to finish on SIGTERM/SIGINT, then exit anyway. */
   shutdownTimeoutMs: number;
-  /** PostgreSQL URL; when absent the embedded SQLite file is used. */
+  /** PostgreSQL URL; when absent the embedded SQLite file is used (core.store, repeated). */
   databaseUrl: string | undefined;
+  /** GAMESTASH_SQLITE_PATH, else gamestash.sqlite in GAMESTASH_DATA_DIR (./data by default). */
   sqlitePath: string;
   /** Shared pacing, quotas and single flight across instances. */
   redisUrl: string | undefined;
@@ -65,15 +68,21 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
       `GAMESTASH_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`,
     );
   }
-  const { core, cache, ...rest } = overrides;
+  const { core: coreOverrides, cache, ...rest } = overrides;
+  // `serve` (and `keys`, which must find the keys `serve` reads) keep ./data as their default.
+  const core = loadConfig(
+    env,
+    { ...coreOverrides, store: { databaseUrl: rest.databaseUrl, sqlitePath: rest.sqlitePath } },
+    { defaultDataDir: SERVE_DATA_DIR },
+  );
   const config: GatewayConfig = {
-    core: loadConfig(env, core),
+    core,
     host: text(env, 'GAMESTASH_HOST') ?? '127.0.0.1',
     port: int(env, 'GAMESTASH_PORT', 3000, 0, 65535),
     logLevel,
     shutdownTimeoutMs: int(env, 'GAMESTASH_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
-    databaseUrl: text(env, 'GAMESTASH_DATABASE_URL'),
-    sqlitePath: text(env, 'GAMESTASH_SQLITE_PATH') ?? DEFAULT_SQLITE_PATH,
+    databaseUrl: core.store.databaseUrl,
+    sqlitePath: core.store.sqlitePath,
     redisUrl: text(env, 'GAMESTASH_REDIS_URL'),
     cache: {
       ttlMs: int(env, 'GAMESTASH_CACHE_TTL_MS', 300_000, 0, 30 * 86_400_000),
