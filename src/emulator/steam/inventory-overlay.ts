@@ -31,6 +31,8 @@ interface CachedView {
 export class InventoryOverlay {
   private readonly changes = new Map<string, Changes>();
   private readonly views = new WeakMap<GeneratedInventory, CachedView>();
+  /** One counter for all inventories, so a view cached before `clear()` is never mistaken for a new one. */
+  private version = 0;
 
   /** Whether trades touched this inventory at all. */
   touched(steamid: string, appid: number, contextid: string): boolean {
@@ -43,7 +45,7 @@ export class InventoryOverlay {
     const at = changes.added.findIndex((item) => item.asset.assetid === assetid);
     if (at >= 0) changes.added.splice(at, 1);
     else changes.removed.add(assetid);
-    changes.version++;
+    changes.version = ++this.version;
   }
 
   add(steamid: string, appid: number, contextid: string, item: OverlayAsset): void {
@@ -52,7 +54,7 @@ export class InventoryOverlay {
     let at = 0;
     while (at < changes.added.length && Number(changes.added[at]?.asset.assetid) > id) at++;
     changes.added.splice(at, 0, item);
-    changes.version++;
+    changes.version = ++this.version;
   }
 
   /** The assets that arrived in this inventory and are still there. */
