@@ -15,6 +15,8 @@ const SECRET_PARAMS = new Set([
   'token',
   'sessionid',
   'oauth_token',
+  // A mobile confirmation key (`/mobileconf/*?k=`): made from the identity secret.
+  'k',
 ]);
 
 /** Headers that carry credentials. */
@@ -66,7 +68,7 @@ export function registerSecret(value: string | undefined): void {
 const INLINE_PATTERNS: RegExp[] = [
   /(steamLoginSecure=)[^;\s"']+/gi,
   /(sessionid=)[^;&\s"']+/gi,
-  /([?&](?:key|api_key|access_token|token)=)[^&\s"']+/gi,
+  /([?&](?:key|api_key|access_token|token|k)=)[^&\s"']+/gi,
   /(Bearer\s+)[A-Za-z0-9._~+/=-]+/g,
   /("(?:api_key|access_token|shared_secret|identity_secret|password)"\s*:\s*")[^"]*/gi,
 ];
