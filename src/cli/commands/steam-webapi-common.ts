@@ -2,14 +2,13 @@
  * @module cli/commands/steam-webapi-common
  * What every Steam Web API command body shares: the client built from the config
  * (`--api-url` over GAMESTASH_STEAM_API_URL; the method list kept on disk in the data
- * directory), `<who>` defaulting to STEAM_ID (`me` means it), and the options every such
- * command takes.
+ * directory, GAMESTASH_DATA_DIR), `<who>` defaulting to STEAM_ID (`me` means it, through
+ * the library), and the options every such command takes.
  */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig, type Env, type GamestashConfig } from '../../core/config.js';
+import { loadConfig, type GamestashConfig } from '../../core/config.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { createHttpClient } from '../../core/http/from-config.js';
+import { ME } from '../../steam/ids/resolve.js';
 import { createSteamWebApiClient, type SteamWebApiClient } from '../../steam/webapi/index.js';
 
 /** The options of every Web API command. */
@@ -29,7 +28,7 @@ export async function withWebApi<T>(
   const config = loadConfig(process.env, { steam: { apiUrl: options.apiUrl?.replace(/\/+$/, '') } });
   const http = createHttpClient(config);
   try {
-    const client = createSteamWebApiClient(config, http, { cacheDir: dataDirOf(process.env) });
+    const client = createSteamWebApiClient(config, http, { cacheDir: config.dataDir });
     return await body(client, config);
   } finally {
     await http.close();
@@ -37,34 +36,17 @@ export async function withWebApi<T>(
 }
 
 /**
- * The account a command is about: the one named, or STEAM_ID's when none is (`me` too).
- * Refused before any request when STEAM_ID is needed and not set.
+ * The account a command is about: the one named, or STEAM_ID's when none is (the library
+ * resolves `me` to it). No account and no STEAM_ID is refused before any request.
  */
 export function whoOf(who: string | undefined, config: GamestashConfig): string {
-  const me = who === undefined || who.trim().toLowerCase() === 'me';
-  if (!me) return who;
-  if (config.steam.steamId) return config.steam.steamId;
+  if (who !== undefined) return who;
+  if (config.steam.steamId) return ME;
   throw new InvalidInputError(
-    who === undefined
-      ? 'which account? name one (a SteamID64, profile URL or vanity name) or set STEAM_ID to your own'
-      : '"me" means STEAM_ID, which is not set: set it to your SteamID64, or name the account',
+    'which account? give one (a SteamID64, profile URL, trade URL or vanity name) or set STEAM_ID to your own',
     'who',
   );
 }
-
-/**
- * GAMESTASH_DATA_DIR, else the user's data directory (XDG): where the method list Steam
- * publishes is kept for a day, so a command does not fetch it every time.
- */
-export function dataDirOf(env: Env): string {
-  const given = env.GAMESTASH_DATA_DIR?.trim();
-  if (given) return given;
-  const xdg = env.XDG_DATA_HOME?.trim();
-  // The XDG spec ignores a relative XDG_DATA_HOME.
-  if (xdg?.startsWith('/')) return join(xdg, 'gamestash');
-  return join(env.HOME?.trim() || homedir(), '.local', 'share', 'gamestash');
-}
-
 /** A hidden library (UPSTREAM.md: Steam answers `{"response":{}}`) is not an empty one. */
 export const NO_GAMES_VISIBLE = 'no games visible (the profile is private or friends-only)';
 

@@ -229,7 +229,7 @@ describe('bad input fails before any request, naming what to fix', () => {
       () => client().getOwnedGames(ROBIN, { appids_filter: [440, 1.5] }),
       /appids_filter 1.5/,
     ],
-    ['a bad who', () => client().getFriendList('http://example.com/x'), /invalid steamid/],
+    ['a bad who', () => client().getFriendList('http://example.com/x'), /example.com is not Steam/],
     ['token auth without a token', () => client().getOwnedGames(ROBIN, { auth: 'token' }), /access token/],
   ])('%s', async (_name, run, message) => {
     await expect(run()).rejects.toThrow(InvalidInputError);
@@ -241,6 +241,25 @@ describe('bad input fails before any request, naming what to fix', () => {
     await expect(
       client({ apiKey: undefined, communityUrl: steam.url }).getPlayerSummaries('robinwalker'),
     ).rejects.toThrow(/STEAM_API_KEY/);
+    expect(steam.requests).toHaveLength(0);
+  });
+});
+
+describe('"me"', () => {
+  it('is the configured account (STEAM_ID) for every method taking a player', async () => {
+    const api = client({ me: ROBIN });
+    await api.getFriendList('me');
+    await api.getPlayerSummaries(['ME', ROBIN]);
+    expect(await api.resolve('me')).toBe(ROBIN);
+    expect(steam.requests.map((r) => r.query.get('steamid') ?? r.query.get('steamids'))).toEqual([
+      ROBIN,
+      ROBIN,
+    ]);
+  });
+
+  it('asks for STEAM_ID when none is configured, and means nothing where `me: false`', async () => {
+    await expect(client().getOwnedGames('me')).rejects.toThrow(/STEAM_ID is not set/);
+    await expect(client({ me: false }).getFriendList('me')).rejects.toThrow(/"me" has no meaning here/);
     expect(steam.requests).toHaveLength(0);
   });
 });
