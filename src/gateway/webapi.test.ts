@@ -6,19 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator } from '../emulator/index.js';
-import type { WebApiMethod } from '../emulator/steam/webapi/registry.js';
 import { ALICE, BOB, CAROL, KEY, WEB_API_PEOPLE } from '../../test/webapi-world.js';
 import { removeTempDirs, startGateway, type Answer, type TestGateway } from '../../test/services/gateway.js';
-
-const cancelOffer: WebApiMethod = {
-  interface: 'IEconService',
-  method: 'CancelTradeOffer',
-  version: 1,
-  httpMethod: 'POST',
-  needsKey: true,
-  parameters: [{ name: 'tradeofferid', type: 'uint64', optional: false, description: '' }],
-  handle: () => ({ root: 'response', value: {} }),
-};
 
 let emulator: StartedEmulator;
 let gateway: TestGateway;
@@ -27,7 +16,6 @@ const answers: Answer[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator({ scenario: WEB_API_PEOPLE });
-  emulator.webApi.register(cancelOffer);
   gateway = await startGateway({
     emulatorUrl: emulator.url,
     env: { GAMESTASH_STEAM_API_URL: emulator.url, STEAM_API_KEY: KEY },

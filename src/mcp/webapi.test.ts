@@ -6,19 +6,8 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator } from '../emulator/index.js';
-import type { WebApiMethod } from '../emulator/steam/webapi/registry.js';
 import { McpSessions } from '../../test/mcp-sessions.js';
 import { ALICE, BOB, CAROL, KEY, WEB_API_PEOPLE } from '../../test/webapi-world.js';
-
-const cancelOffer: WebApiMethod = {
-  interface: 'IEconService',
-  method: 'CancelTradeOffer',
-  version: 1,
-  httpMethod: 'POST',
-  needsKey: true,
-  parameters: [{ name: 'tradeofferid', type: 'uint64', optional: false, description: '' }],
-  handle: () => ({ root: 'response', value: {} }),
-};
 
 let emulator: StartedEmulator;
 const sessions = new McpSessions(() => ({
@@ -32,7 +21,6 @@ let agent: Client;
 
 beforeAll(async () => {
   emulator = await startEmulator({ scenario: WEB_API_PEOPLE });
-  emulator.webApi.register(cancelOffer);
   agent = await sessions.connect();
 });
 afterAll(async () => {
