@@ -20,8 +20,8 @@ import {
   recentRouteSchema,
   statsRouteSchema,
 } from '../schemas/webapi.js';
-import type { WebApiAnswer } from '../services/webapi-service.js';
 import { methodNotAllowed } from './method-not-allowed.js';
+import { setWebApiHeaders } from './webapi-headers.js';
 
 const PLAYERS = '/v1/steam/players';
 const PLAYER = `${PLAYERS}/:steamid`;
@@ -153,11 +153,4 @@ export async function webApiPlayerRoutes(instance: FastifyInstance): Promise<voi
   ]) {
     methodNotAllowed(fastify, url);
   }
-}
-
-/** Cache state and age; answers depend on nothing but the question, still no shared caches (quotas). */
-export function setWebApiHeaders(reply: FastifyReply, answer: WebApiAnswer<unknown>): void {
-  reply.header('x-gamestash-cache', answer.cache);
-  reply.header('age', String(Math.floor(answer.ageMs / 1000)));
-  reply.header('cache-control', 'private, no-store');
 }

@@ -11,7 +11,7 @@ import { GatewayProblem } from '../problem.js';
 import { isOn } from '../schemas/common.js';
 import { GATEWAY_QUERY_PARAMETERS, webApiCallRouteSchema } from '../schemas/webapi.js';
 import { methodNotAllowed } from './method-not-allowed.js';
-import { setWebApiHeaders } from './webapi-players.js';
+import { setWebApiHeaders } from './webapi-headers.js';
 
 const CALL = '/v1/steam/api/:interface/:method/:version';
 

@@ -6,6 +6,7 @@
  * call per key at a time through Redis when configured), for a time set per method family.
  * Answers do not depend on the caller: one cached copy serves every gateway key.
  */
+import { createHash } from 'node:crypto';
 import { NotFoundError, StoreUnavailableError } from '../../core/errors.js';
 import { redactText } from '../../core/http/redact.js';
 import { checkFormat, type RawWebApiResponse, type SteamWebApiClient } from '../../steam/webapi/index.js';
@@ -67,7 +68,7 @@ export class WebApiService {
         { allow: 'GET, HEAD' },
       );
     }
-    const key = `steam-webapi:v1:${name}:${checkFormat(format)}:${canonicalParams(params)}`;
+    const key = webApiCacheKey(name, `${checkFormat(format)}:${canonicalParams(params)}`);
     return this.cached(key, webApiFamilyOf(target.interface, target.method), fresh, async () => {
       const raw = await client.call(name, params, { format, method: 'GET', raw: true });
       // Steam may echo a parameter back; the operator's key must never reach a caller.
@@ -87,7 +88,7 @@ export class WebApiService {
   ): Promise<WebApiAnswer<T>> {
     const client = this.client();
     const [iface = '', name = ''] = method.split('/');
-    const key = `steam-webapi:v1:${method}:${JSON.stringify(args)}`;
+    const key = webApiCacheKey(method, JSON.stringify(args));
     return this.cached(key, webApiFamilyOf(iface, name), fresh, () => load(client));
   }
 
@@ -167,6 +168,19 @@ export class WebApiService {
     this.options.memory.set(key, entry);
     return entry;
   }
+}
+
+/** Longest key kept readable; the store's column holds 512 characters (store/migrations.ts). */
+const MAX_READABLE_KEY = 256;
+
+/**
+ * The cache key of a question to a method: readable when short, the question's hash when long
+ * (1,000 ids, a large input_json), so it always fits the store's key column.
+ */
+export function webApiCacheKey(method: string, question: string): string {
+  const key = `steam-webapi:v1:${method}:${question}`;
+  if (key.length <= MAX_READABLE_KEY) return key;
+  return `steam-webapi:v1:${method}:sha256:${createHash('sha256').update(question).digest('hex')}`;
 }
 
 /**
