@@ -325,6 +325,7 @@ export class SteamWebApiClient {
         ? {}
         : { communityIntervalMs: this.options.communityIntervalMs }),
       ...(this.options.maxQueueWaitMs === undefined ? {} : { maxQueueWaitMs: this.options.maxQueueWaitMs }),
+      me: this.options.me,
       webApi: this.ctx,
     };
   }
