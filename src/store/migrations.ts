@@ -6,6 +6,7 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { StoreUnavailableError } from '../core/errors.js';
+import { tradeState } from './trade-migration.js';
 
 const migrations: Record<string, Migration> = {
   '001_api_keys_and_cache': {
@@ -49,6 +50,9 @@ const migrations: Record<string, Migration> = {
     },
   },
 };
+
+// Numbered after 002 (unique key names) and 003 (prices and snapshots).
+migrations['004_trade_state'] = tradeState;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
