@@ -66,7 +66,9 @@ export function spawnChild(args: string[], env: Record<string, string> = {}): Pr
 export async function createKey(store: StoreOptions, quotaPerMinute = 100_000_000): Promise<string> {
   const database = await openDatabase(store);
   try {
-    return (await new ApiKeyStore(database.db).create({ name: 'bench', quotaPerMinute })).key;
+    // Key names are unique: a store reused across runs gets one more key, not a refusal.
+    const name = `bench-${Date.now().toString(36)}`;
+    return (await new ApiKeyStore(database.db).create({ name, quotaPerMinute })).key;
   } finally {
     await database.close();
   }

@@ -5,7 +5,7 @@
  * the exit code.
  */
 import { Command, CommanderError } from 'commander';
-import { ExitCode, printError } from './output/errors.js';
+import { describeCommanderError, ExitCode, printError } from './output/errors.js';
 import { registerEmulatorCommand } from './commands/emulator.js';
 import { registerSteamCommands } from './commands/steam.js';
 import { registerRobloxCommands } from './commands/roblox.js';
@@ -32,7 +32,9 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('gamestash')
     .description('Game inventories and trading for Steam and Roblox: library, CLI, gateway and emulator.')
     .version('0.1.0')
-    .exitOverride();
+    .exitOverride()
+    // Commander's own errors are printed below, in our one-line style; help still goes out.
+    .configureOutput({ outputError: () => undefined });
   stopQuietlyWhenOutputCloses();
 
   registerSteamCommands(program);
@@ -50,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.Ok;
       // Help shown because a subcommand is missing (`gamestash steam`) is a usage error.
       if (error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+      process.stderr.write(`gamestash: ${describeCommanderError(error)}\n`);
       return ExitCode.Usage;
     }
     return printError(error);

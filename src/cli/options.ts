@@ -5,11 +5,16 @@
  */
 import { InvalidArgumentError } from 'commander';
 
-export function positiveInt(flag: string, max = Number.MAX_SAFE_INTEGER) {
+/** `a whole number from 1 to 2000`, or without a bound `a whole number of 1 or more` (not 9007199254740991). */
+function wholeNumber(min: number, max: number | undefined): string {
+  return max === undefined ? `a whole number of ${min} or more` : `a whole number from ${min} to ${max}`;
+}
+
+export function positiveInt(flag: string, max?: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > max) {
-      throw new InvalidArgumentError(`${flag} must be a whole number from 1 to ${max}, got "${value}"`);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > (max ?? Infinity)) {
+      throw new InvalidArgumentError(`${flag} must be ${wholeNumber(1, max)}, got "${value}"`);
     }
     return n;
   };
@@ -24,11 +29,11 @@ export function numericId(flag: string) {
   };
 }
 
-export function nonNegativeInt(flag: string, max = Number.MAX_SAFE_INTEGER) {
+export function nonNegativeInt(flag: string, max?: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n > max) {
-      throw new InvalidArgumentError(`${flag} must be a whole number from 0 to ${max}, got "${value}"`);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n > (max ?? Infinity)) {
+      throw new InvalidArgumentError(`${flag} must be ${wholeNumber(0, max)}, got "${value}"`);
     }
     return n;
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { dataPath, loadConfig, userDataDir } from './config.js';
 import { InvalidInputError } from './errors.js';
 
 describe('loadConfig', () => {
@@ -27,6 +27,29 @@ describe('loadConfig', () => {
     expect(config.steam.communityIntervalMs).toBe(0);
     expect(config.http.proxies).toHaveLength(2);
     expect(config.steam.steamId).toBe('76561198012345678');
+  });
+
+  it("keeps what it remembers in the user's data directory, or GAMESTASH_DATA_DIR", () => {
+    expect(loadConfig({ XDG_DATA_HOME: '/xdg', HOME: '/home/u' }).dataDir).toBe('/xdg/gamestash');
+    expect(loadConfig({ HOME: '/home/u' }).dataDir).toBe('/home/u/.local/share/gamestash');
+    // A relative XDG_DATA_HOME is ignored (XDG Base Directory spec).
+    expect(loadConfig({ XDG_DATA_HOME: 'rel', HOME: '/home/u' }).dataDir).toBe(
+      '/home/u/.local/share/gamestash',
+    );
+    expect(userDataDir({ LOCALAPPDATA: 'C:/Users/u/AppData/Local' }, 'win32')).toMatch(
+      /^C:\/Users\/u\/AppData\/Local.gamestash$/,
+    );
+    const config = loadConfig({ GAMESTASH_DATA_DIR: '/var/lib/gs', XDG_DATA_HOME: '/xdg' });
+    expect(config.dataDir).toBe('/var/lib/gs');
+    expect(config.store).toEqual({ databaseUrl: undefined, sqlitePath: '/var/lib/gs/gamestash.sqlite' });
+    expect(dataPath(config, 'webapi-methods.json')).toBe('/var/lib/gs/webapi-methods.json');
+    expect(
+      loadConfig({ GAMESTASH_DATA_DIR: '/var/lib/gs', GAMESTASH_SQLITE_PATH: '/db.sqlite' }).store.sqlitePath,
+    ).toBe('/db.sqlite');
+    expect(loadConfig({}, {}, { defaultDataDir: './data' }).store.sqlitePath).toBe('data/gamestash.sqlite');
+    expect(loadConfig({ GAMESTASH_DATABASE_URL: 'postgres://db/gs' }).store.databaseUrl).toBe(
+      'postgres://db/gs',
+    );
   });
 
   it('names the variable at fault', () => {

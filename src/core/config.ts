@@ -4,6 +4,8 @@
  * over the environment; the environment wins over defaults. Bad values fail loudly here,
  * naming the variable, instead of surfacing later as odd upstream errors.
  */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { InvalidInputError } from './errors.js';
 import { checkUrl, defined, int, list, text, url, type Env } from './env.js';
 import { registerSecret } from './http/redact.js';
@@ -44,10 +46,24 @@ export interface HttpConfig {
   proxies: string[];
 }
 
+/** Where what gamestash remembers lives: SQLite, or PostgreSQL when a URL is set. */
+export interface StoreConfig {
+  /** `GAMESTASH_DATABASE_URL`: PostgreSQL instead of the SQLite file. */
+  databaseUrl: string | undefined;
+  /** `GAMESTASH_SQLITE_PATH`, else `gamestash.sqlite` in the data directory. */
+  sqlitePath: string;
+}
+
 export interface GamestashConfig {
   steam: SteamConfig;
   roblox: RobloxConfig;
   http: HttpConfig;
+  /**
+   * `GAMESTASH_DATA_DIR`: the one place for what gamestash remembers, on every front-end
+   * (the SQLite file, cache files, ...). Use {@link dataPath} for a file in it.
+   */
+  dataDir: string;
+  store: StoreConfig;
 }
 
 export type { Env } from './env.js';
@@ -56,6 +72,37 @@ export interface ConfigOverrides {
   steam?: Partial<SteamConfig>;
   roblox?: Partial<RobloxConfig>;
   http?: Partial<HttpConfig>;
+  dataDir?: string | undefined;
+  store?: Partial<StoreConfig>;
+}
+
+export interface LoadConfigOptions {
+  /**
+   * The data directory when GAMESTASH_DATA_DIR is not set: the user's data directory
+   * ({@link userDataDir}) unless a front-end says otherwise (`serve` keeps `./data`).
+   */
+  defaultDataDir?: string;
+}
+
+/** The SQLite file's name inside the data directory. */
+export const SQLITE_FILE_NAME = 'gamestash.sqlite';
+
+/**
+ * The user's data directory for gamestash (XDG Base Directory): `$XDG_DATA_HOME/gamestash`,
+ * else `~/.local/share/gamestash`; `%LOCALAPPDATA%\gamestash` on Windows.
+ */
+export function userDataDir(env: Env = process.env, platform: NodeJS.Platform = process.platform): string {
+  const xdg = text(env, 'XDG_DATA_HOME');
+  // The spec ignores a relative XDG_DATA_HOME.
+  if (xdg && xdg.startsWith('/')) return join(xdg, 'gamestash');
+  const localAppData = text(env, 'LOCALAPPDATA');
+  if (platform === 'win32' && localAppData) return join(localAppData, 'gamestash');
+  return join(text(env, 'HOME') ?? homedir(), '.local', 'share', 'gamestash');
+}
+
+/** A file in the data directory, e.g. `dataPath(config, 'webapi-methods.json')`; absolute. */
+export function dataPath(config: Pick<GamestashConfig, 'dataDir'>, ...parts: string[]): string {
+  return resolve(config.dataDir, ...parts);
 }
 
 /** Steam answers 400 with a null body above 2000 per page since 2025-05-28 (UPSTREAM.md). */
@@ -74,7 +121,11 @@ export function steamQueueWaitLimitMs(config: GamestashConfig): number {
   return Math.max(config.http.maxRetryWaitMs, 4 * config.steam.communityIntervalMs);
 }
 
-export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = {}): GamestashConfig {
+export function loadConfig(
+  env: Env = process.env,
+  overrides: ConfigOverrides = {},
+  options: LoadConfigOptions = {},
+): GamestashConfig {
   const steam: SteamConfig = {
     communityUrl: url(env, 'GAMESTASH_STEAM_COMMUNITY_URL', 'https://steamcommunity.com'),
     apiUrl: url(env, 'GAMESTASH_STEAM_API_URL', 'https://api.steampowered.com'),
@@ -123,5 +174,12 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
   for (const secret of [steam.apiKey, steam.cookies, steam.sessionId, roblox.apiKey, roblox.oauthToken]) {
     registerSecret(secret);
   }
-  return { steam, roblox, http };
+  const dataDir =
+    overrides.dataDir ?? text(env, 'GAMESTASH_DATA_DIR') ?? options.defaultDataDir ?? userDataDir(env);
+  const store: StoreConfig = {
+    databaseUrl: text(env, 'GAMESTASH_DATABASE_URL'),
+    sqlitePath: text(env, 'GAMESTASH_SQLITE_PATH') ?? join(dataDir, SQLITE_FILE_NAME),
+    ...defined(overrides.store),
+  };
+  return { steam, roblox, http, dataDir, store };
 }

@@ -91,7 +91,15 @@ export class PrivateError extends UpstreamError {
 }
 
 export class NotFoundError extends UpstreamError {
-  override readonly kind = 'not_found';
+  override readonly kind: string = 'not_found';
+}
+
+/**
+ * The account has no inventory for this app (Steam's EResult 55 on an inventory read: the app
+ * is not owned, or never held items). Not temporary for that account: asking again will not help.
+ */
+export class NoInventoryError extends NotFoundError {
+  override readonly kind = 'no_inventory';
 }
 
 /** Credentials were refused: a bad API key or token. */

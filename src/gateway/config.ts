@@ -7,7 +7,10 @@
 import { InvalidInputError } from '../core/errors.js';
 import { loadConfig, type ConfigOverrides, type GamestashConfig } from '../core/config.js';
 import { defined, int, text, type Env } from '../core/env.js';
-import { DEFAULT_SQLITE_PATH } from '../store/database.js';
+import { DEFAULT_VANITY_CACHE_TTL_MS } from '../steam/ids/vanity-cache.js';
+
+/** Where `serve` keeps its data unless GAMESTASH_DATA_DIR says otherwise (as it always has). */
+export const SERVE_DATA_DIR = './data';
 
 /**
  * The settings a start-up failure can be traced to, with the variable and the `serve` flag
@@ -32,8 +35,9 @@ export interface GatewayConfig {
   logLevel: LogLevel;
   /** Give in-flight requests this long to finish on SIGTERM/SIGINT, then exit anyway. */
   shutdownTimeoutMs: number;
-  /** PostgreSQL URL; when absent the embedded SQLite file is used. */
+  /** PostgreSQL URL; when absent the embedded SQLite file is used (core.store, repeated). */
   databaseUrl: string | undefined;
+  /** GAMESTASH_SQLITE_PATH, else gamestash.sqlite in GAMESTASH_DATA_DIR (./data by default). */
   sqlitePath: string;
   /** Shared pacing, quotas and single flight across instances. */
   redisUrl: string | undefined;
@@ -66,6 +70,8 @@ export interface GatewayConfig {
    * `GAMESTASH_REDIS_URL`); absent when it is the default.
    */
   origins: Partial<Record<TracedSetting, string>>;
+  /** How long a vanity name's SteamID64 is remembered (one upstream lookup per name per TTL). */
+  vanityCacheTtlMs: number;
 }
 
 export interface GatewayOverrides extends Partial<Omit<GatewayConfig, 'core' | 'cache' | 'origins'>> {
@@ -82,15 +88,21 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
       `GAMESTASH_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`,
     );
   }
-  const { core, cache, givenAsFlags, ...rest } = overrides;
+  const { core: coreOverrides, cache, givenAsFlags, ...rest } = overrides;
+  // `serve` (and `keys`, which must find the keys `serve` reads) keep ./data as their default.
+  const core = loadConfig(
+    env,
+    { ...coreOverrides, store: { databaseUrl: rest.databaseUrl, sqlitePath: rest.sqlitePath } },
+    { defaultDataDir: SERVE_DATA_DIR },
+  );
   const config: GatewayConfig = {
-    core: loadConfig(env, core),
+    core,
     host: text(env, 'GAMESTASH_HOST') ?? '127.0.0.1',
     port: int(env, 'GAMESTASH_PORT', 3000, 0, 65535),
     logLevel,
     shutdownTimeoutMs: int(env, 'GAMESTASH_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
-    databaseUrl: text(env, 'GAMESTASH_DATABASE_URL'),
-    sqlitePath: text(env, 'GAMESTASH_SQLITE_PATH') ?? DEFAULT_SQLITE_PATH,
+    databaseUrl: core.store.databaseUrl,
+    sqlitePath: core.store.sqlitePath,
     redisUrl: text(env, 'GAMESTASH_REDIS_URL'),
     cache: {
       ttlMs: int(env, 'GAMESTASH_CACHE_TTL_MS', 300_000, 0, 30 * 86_400_000),
@@ -104,6 +116,13 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
     queueTimeoutMs: int(env, 'GAMESTASH_QUEUE_TIMEOUT_MS', 30_000, 0, 3_600_000),
     pacingMarginMs: int(env, 'GAMESTASH_PACING_MARGIN_MS', 50, 0, 60_000),
     keyCacheMs: int(env, 'GAMESTASH_KEY_CACHE_MS', 5_000, 0, 3_600_000),
+    vanityCacheTtlMs: int(
+      env,
+      'GAMESTASH_VANITY_CACHE_TTL_MS',
+      DEFAULT_VANITY_CACHE_TTL_MS,
+      0,
+      30 * 86_400_000,
+    ),
     ...defined(rest),
     origins: {},
   };
@@ -114,6 +133,10 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
     if (rest[setting] !== undefined)
       config.origins[setting] = givenAsFlags ? names.flag : `the ${setting} option`;
     else if (text(env, names.variable) !== undefined) config.origins[setting] = names.variable;
+  }
+  // A SQLite file nobody named lives in GAMESTASH_DATA_DIR when that is set.
+  if (!config.origins.sqlitePath && text(env, 'GAMESTASH_DATA_DIR') !== undefined) {
+    config.origins.sqlitePath = 'GAMESTASH_DATA_DIR';
   }
   return config;
 }

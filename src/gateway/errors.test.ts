@@ -42,7 +42,18 @@ const upstream = () => emulator.stats.count({ pathPrefix: '/inventory/' });
 describe('400 bad input, before anything reaches Steam', () => {
   const inv = (query: string) => gw.get(`/inventory?${query}&api_key=${key}`);
   const cases: [string, string, string, RegExp][] = [
-    ['non-numeric steamid', 'steamid=abc&gameid=730&contextid=2', 'steamid', /got "abc".*SteamID64/],
+    [
+      'a steamid with spaces',
+      'steamid=abc%20def&gameid=730&contextid=2',
+      'steamid',
+      /got "abc def".*SteamID64/,
+    ],
+    [
+      'a steamid that is no form of SteamID',
+      'steamid=a.b&gameid=730&contextid=2',
+      'steamid',
+      /invalid steamid "a\.b"/,
+    ],
     [
       'steamid below the individual range',
       'steamid=76561197960265728&gameid=730&contextid=2',
@@ -63,7 +74,7 @@ describe('400 bad input, before anything reaches Steam', () => {
     ],
     ['missing steamid', 'gameid=730&contextid=2', 'steamid', /steamid is missing/],
     ['missing gameid', `steamid=${PUBLIC}&contextid=2`, 'gameid', /gameid is missing/],
-    ['zero gameid', `steamid=${PUBLIC}&gameid=0&contextid=2`, 'gameid', /positive app id/],
+    ['zero gameid', `steamid=${PUBLIC}&gameid=0&contextid=2`, 'gameid', /app id must be a positive number/],
     ['non-numeric contextid', `steamid=${PUBLIC}&gameid=730&contextid=2x`, 'contextid', /numeric context id/],
     [
       'path injection in contextid',
@@ -113,7 +124,7 @@ describe('400 bad input, before anything reaches Steam', () => {
 
   it('refuses an over-long path segment (414) and an over-long request line (431) in JSON', async () => {
     expectProblem(
-      await gw.get(`/v1/steam/inventory/${'7'.repeat(200)}/730/2`, { 'x-api-key': key }),
+      await gw.get(`/v1/steam/inventory/${'7'.repeat(300)}/730/2`, { 'x-api-key': key }),
       414,
       'path_too_long',
     );

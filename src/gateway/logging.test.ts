@@ -18,7 +18,7 @@ const lines: string[] = [];
 beforeAll(async () => {
   emulator = await startEmulator({
     scenario: {
-      steam: { users: { [PRIVATE]: { private: true } }, faults: { script: { '3': 'eresult500' } } },
+      steam: { users: { [PRIVATE]: { private: true } }, faults: { script: { '3': 'eresult20' } } },
     },
   });
   const logStream = new Writable({
@@ -52,7 +52,7 @@ describe('log redaction', () => {
     ).toBe(403);
     expect(
       (await gw.get(`/inventory?steamid=76561198000000072&gameid=730&contextid=2&api_key=${key}`)).status,
-    ).toBe(502);
+    ).toBe(503);
     expect((await gw.get(`/nowhere?api_key=${key}&token=${SESSION}`)).status).toBe(404);
     expect((await gw.get(`/inventory?steamid=bad&api_key=${key}`)).status).toBe(400);
     await new Promise((r) => setTimeout(r, 50));

@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { gatewayApp } from './app.js';
 import type { GatewayConfig } from './config.js';
 import { loggerOptions } from './logger.js';
-import { mapError, sendProblem } from './plugins/errors.js';
+import { mapError, MAX_PATH_SEGMENT_LENGTH, sendProblem } from './plugins/errors.js';
 import { errorBody } from './problem.js';
 import { createGatewayServices } from './services/index.js';
 import { explainStartupFailure } from './startup-error.js';
@@ -26,8 +26,9 @@ export async function buildServer(
 ): Promise<FastifyInstance> {
   const fastify = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
-    // Ids are short; anything longer is refused (414) before routing.
-    routerOptions: { maxParamLength: 100 },
+    // Ids are short, but a URL-encoded profile or trade URL in a /v1 path is not: anything
+    // longer than that is refused (414) before routing.
+    routerOptions: { maxParamLength: MAX_PATH_SEGMENT_LENGTH },
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
     clientErrorHandler: answerClientError,

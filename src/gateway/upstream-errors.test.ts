@@ -1,6 +1,7 @@
 /**
  * Upstream trouble as the caller sees it, each against an emulator scripted for it: 502 for
- * Steam failures, 503 (with Retry-After) when Steam rate-limits or the queue is too long,
+ * Steam failures, 404 for EResult 55 (no inventory of that app), 503 (with Retry-After) for
+ * EResult 20, when Steam rate-limits or when the queue is too long,
  * 504 on timeouts, 400 when Steam refuses the request, 401 for an expired caller session.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,15 @@ describe('502, 503 and 504 for upstream trouble', () => {
     const faulty = await startEmulator({
       scenario: {
         steam: {
-          faults: { script: { '1': 'eresult500', '2': 'truncated', '3': 'timeout', '4': 'loginRedirect' } },
+          faults: {
+            script: {
+              '1': 'eresult500',
+              '2': 'truncated',
+              '3': 'timeout',
+              '4': 'loginRedirect',
+              '5': 'eresult20',
+            },
+          },
         },
       },
     });
@@ -25,12 +34,25 @@ describe('502, 503 and 504 for upstream trouble', () => {
       const k = await faultyGw.key();
       const ask = (n: number, headers: Record<string, string> = {}) =>
         faultyGw.get(`/inventory?steamid=7656119800000010${n}&gameid=730&contextid=2&api_key=${k}`, headers);
-      expectProblem(await ask(1), 502, 'upstream_unavailable');
+      // EResult 55 (retries are off here, so the first answer is final): not this account's app.
+      const none = await ask(1);
+      expectProblem(none, 404, 'no_inventory');
+      expect(none.body.error.message).toMatch(
+        /Steam has no inventory of this app for this account.*not temporary/,
+      );
+      expect(none.headers.get('retry-after')).toBeNull();
       expectProblem(await ask(2), 502, 'bad_upstream_response');
       expectProblem(await ask(3), 504, 'upstream_timeout');
       const expired = await ask(4, { 'x-steam-cookie': 'steamLoginSecure=expired-session' });
       expectProblem(expired, 401, 'steam_session_expired');
-      expect((await ask(5)).status).toBe(200);
+      // EResult 20: down for now, so 503 with the table's wait, like a rate limit.
+      const down = await ask(5);
+      expectProblem(down, 503, 'upstream_unavailable');
+      expect(down.headers.get('retry-after')).toBe('60');
+      expect(down.body.error.message).toMatch(
+        /EResult 20 \(ServiceUnavailable\).*temporary: retry in about 60s/,
+      );
+      expect((await ask(6)).status).toBe(200);
     } finally {
       await faultyGw.close();
       await faulty.close();

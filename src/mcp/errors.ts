@@ -22,7 +22,9 @@ export function describeToolError(error: unknown): string {
   }
   if (error instanceof GamestashError) {
     // Retryable failures say so: an agent should not give up on a 503, nor loop on a 404.
-    const hint = error.retryable ? ' (temporary: retrying later may succeed)' : '';
+    // EResult messages carry their own advice (core/eresult.ts): say it once.
+    const hint =
+      error.retryable && !/\bretry/i.test(error.message) ? ' (temporary: retrying later may succeed)' : '';
     return `${error.kind}: ${error.message}${hint}`;
   }
   const message = error instanceof Error ? error.message : String(error);

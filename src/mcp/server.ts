@@ -10,6 +10,8 @@ import type { HttpClient } from '../core/http/client.js';
 import { createHttpClient } from '../core/http/from-config.js';
 import { createRobloxInventoryClient, type RobloxInventoryClient } from '../roblox/index.js';
 import { createSteamInventoryClient } from '../steam/community/inventory/from-config.js';
+import { resolveOptionsFromConfig } from '../steam/ids/resolve.js';
+import { DEFAULT_VANITY_CACHE_TTL_MS, MemoryVanityCache } from '../steam/ids/vanity-cache.js';
 import type { ToolContext } from './tools/context.js';
 import { registerRobloxInventoryTool } from './tools/roblox-inventory.js';
 import { registerRobloxOwnsTool } from './tools/roblox-owns.js';
@@ -32,7 +34,7 @@ export interface GamestashMcpServer {
 }
 
 const INSTRUCTIONS = `Read-only access to Steam community inventories and Roblox inventories.
-Steam accounts may be named any way (SteamID64, profile URL, trade URL, vanity name). Steam rate limits are strict: prefer one steam_inventory call with filters or summary=true over many calls, and after a rate_limited error wait as long as it says.
+Steam accounts may be named any way (SteamID64, profile URL, trade URL, vanity name); "me" (or leaving who out) is the server's own STEAM_ID. Steam rate limits are strict: prefer one steam_inventory call with filters or summary=true over many calls, and after a rate_limited error wait as long as it says.
 For "does this Roblox user own X", use roblox_owns, not roblox_inventory.`;
 
 export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
@@ -43,6 +45,9 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
     config,
     http,
     steamInventory: createSteamInventoryClient(config, http),
+    resolveOptions: resolveOptionsFromConfig(config, http, {
+      vanityCache: new MemoryVanityCache({ ttlMs: DEFAULT_VANITY_CACHE_TTL_MS }),
+    }),
     // Missing Roblox credentials fail the Roblox tools only, each time, with what to set.
     roblox: () => (roblox ??= createRobloxInventoryClient(config, { http })),
   };

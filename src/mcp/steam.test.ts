@@ -64,7 +64,8 @@ describe('tools/list', () => {
       'steam_resolve_id',
     ]);
     const steam = tools.find((t) => t.name === 'steam_inventory')!;
-    expect(steam.inputSchema.required).toEqual(['who']);
+    // who defaults to "me" (the server's STEAM_ID).
+    expect(steam.inputSchema.required ?? []).not.toContain('who');
     expect(Object.keys(steam.inputSchema.properties ?? {})).toEqual(
       expect.arrayContaining(['appid', 'contextid', 'limit', 'tradable', 'rarity', 'summary']),
     );
@@ -148,6 +149,42 @@ describe('steam_inventory', () => {
     expect(bad.text).toMatch(/invalid_input \(steamid\): invalid steamid "12345"/);
     const context = await call('steam_inventory', { who: PUBLIC, contextid: '2x' });
     expect(context.text).toMatch(/invalid_input \(contextid\)/);
+  });
+
+  it('reads "me", or no who at all, as STEAM_ID, and says to set it when it is not', async () => {
+    const client = await connect({ STEAM_ID: 'alice' });
+    expect((await call('steam_inventory', { who: 'me', limit: 2 }, client)).data).toMatchObject({
+      steamid64: PUBLIC,
+      returned: 2,
+    });
+    expect((await call('steam_inventory', { limit: 2 }, client)).data).toMatchObject({ steamid64: PUBLIC });
+    expect((await call('steam_resolve_id', {}, client)).data).toEqual({ steamid64: PUBLIC });
+    const unset = await call('steam_inventory', {});
+    expect(unset.result.isError).toBe(true);
+    expect(unset.text).toMatch(
+      /^invalid_input \(steamid\): "me" stands for your own account, but STEAM_ID is not set/,
+    );
+  });
+
+  it('takes app and context ids with leading zeros, as text or numbers, as the CLI and gateway do', async () => {
+    const { data } = await call('steam_inventory', { who: PUBLIC, appid: '0730', contextid: '02', limit: 1 });
+    expect(data).toMatchObject({ appid: 730, contextid: '2', returned: 1 });
+    const bad = await call('steam_inventory', { who: PUBLIC, appid: '0' });
+    expect(bad.text).toMatch(/^invalid_input \(appid\): app id must be a positive number/);
+  });
+
+  it('explains EResult 55 from the library table: no inventory of that app, not temporary', async () => {
+    const { result, text } = await call('steam_inventory', { who: PUBLIC, appid: 999999 });
+    expect(result.isError).toBe(true);
+    expect(text).toMatch(
+      /^no_inventory: .*EResult 55 \(RemoteCallFailed\): Steam has no inventory of this app for this account.*not temporary/,
+    );
+    expect(text).not.toMatch(/retrying later may succeed/);
+  });
+
+  it("refuses a profile URL on a host that is not Steam's", async () => {
+    const { text } = await call('steam_inventory', { who: `https://evil.example/profiles/${PUBLIC}` });
+    expect(text).toMatch(/^invalid_input \(steamid\): .*evil\.example is not Steam/);
   });
 
   it('refuses out-of-range input before calling the library', async () => {

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { MAX_KEY_NAME_LENGTH } from './migrations.js';
 import type { Database } from './schema.js';
 
 export const KEY_PREFIX = 'gs_';
@@ -42,9 +43,13 @@ export function hashKey(key: string): string {
 export class ApiKeyStore {
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** Creates a key; names are unique (a duplicate is refused with a RangeError naming the key that has it). */
   async create(input: { name: string; quotaPerMinute?: number | null | undefined }): Promise<CreatedApiKey> {
     const name = input.name.trim();
-    if (!name || name.length > 200) throw new RangeError('key name must be 1 to 200 characters');
+    if (!name || name.length > MAX_KEY_NAME_LENGTH) {
+      throw new RangeError(`key name must be 1 to ${MAX_KEY_NAME_LENGTH} characters`);
+    }
+    await this.refuseTakenName(name);
     const key = KEY_PREFIX + randomBytes(24).toString('base64url');
     const row = {
       id: `key_${randomBytes(6).toString('hex')}`,
@@ -56,8 +61,38 @@ export class ApiKeyStore {
       revoked_at: null,
       last_used_at: null,
     };
-    await this.db.insertInto('api_keys').values(row).execute();
+    try {
+      await this.db.insertInto('api_keys').values(row).execute();
+    } catch (error) {
+      // Two creations racing for one name: the unique index refused the second.
+      await this.refuseTakenName(name);
+      throw error;
+    }
     return { key, record: toRecord({ ...row, request_count: 0 }) };
+  }
+
+  /** The key with this id, or else this name (revoked ones included). */
+  async find(idOrName: string): Promise<ApiKeyRecord | undefined> {
+    const rows = await this.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]))
+      .execute();
+    const row = rows.find((r) => r.id === idOrName) ?? rows[0];
+    return row ? toRecord(row) : undefined;
+  }
+
+  private async refuseTakenName(name: string): Promise<void> {
+    const taken = await this.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('name', '=', name)
+      .executeTakeFirst();
+    if (!taken) return;
+    const state = taken.revoked_at === null ? 'active' : 'revoked';
+    throw new RangeError(
+      `a key named "${name}" already exists (${taken.id}, ${state}): key names are unique, choose another`,
+    );
   }
 
   /** The active key with this secret, or undefined (unknown or revoked). */
@@ -83,23 +118,14 @@ export class ApiKeyStore {
     return (await query.execute()).map(toRecord);
   }
 
-  /** Revokes by id, or by name when exactly one active key has it. Returns what was revoked. */
+  /** Revokes by id or name; revoking a revoked key again changes nothing. Returns the key. */
   async revoke(idOrName: string): Promise<ApiKeyRecord> {
-    const byId = await this.db.selectFrom('api_keys').selectAll().where('id', '=', idOrName).execute();
-    const rows = byId.length
-      ? byId
-      : await this.db
-          .selectFrom('api_keys')
-          .selectAll()
-          .where('name', '=', idOrName)
-          .where('revoked_at', 'is', null)
-          .execute();
-    if (rows.length === 0) throw new RangeError(`no active key with id or name "${idOrName}"`);
-    if (rows.length > 1) throw new RangeError(`${rows.length} keys are named "${idOrName}": revoke by id`);
-    const row = rows[0]!;
-    const revokedAt = row.revoked_at === null ? Date.now() : Number(row.revoked_at);
-    await this.db.updateTable('api_keys').set({ revoked_at: revokedAt }).where('id', '=', row.id).execute();
-    return toRecord({ ...row, revoked_at: revokedAt });
+    const found = await this.find(idOrName);
+    if (!found) throw new RangeError(`no key with id or name "${idOrName}"`);
+    if (found.revokedAt !== null) return found;
+    const revokedAt = Date.now();
+    await this.db.updateTable('api_keys').set({ revoked_at: revokedAt }).where('id', '=', found.id).execute();
+    return { ...found, revokedAt };
   }
 
   /** Adds batched usage (the gateway flushes every few seconds rather than per request). */

@@ -4,9 +4,12 @@
  * start (idempotent, locked by Kysely's migrator so instances starting together are safe).
  * Only column types both SQLite and PostgreSQL understand are used.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { StoreUnavailableError } from '../core/errors.js';
 import { tradeState } from './trade-migration.js';
+
+/** `api_keys.name` is varchar(200) (PostgreSQL enforces it). */
+export const MAX_KEY_NAME_LENGTH = 200;
 
 const migrations: Record<string, Migration> = {
   '001_api_keys_and_cache': {
@@ -47,6 +50,42 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('cache_entries').execute();
       await db.schema.dropTable('api_key_usage').execute();
       await db.schema.dropTable('api_keys').execute();
+    },
+  },
+  '002_unique_key_names': {
+    /**
+     * Key names become unique, so `keys revoke <name>` and `keys usage <name>` always mean one
+     * key. Databases from before may hold the same name twice: the key that keeps it is the
+     * active one (the oldest if several are), and each other is renamed `<name> (<its id>)`,
+     * which ids make unique; nothing is revoked or dropped.
+     */
+    async up(db: Kysely<unknown>) {
+      const { rows } = await sql<{ id: string; name: string; created_at: unknown; revoked_at: unknown }>`
+        select id, name, created_at, revoked_at from api_keys
+      `.execute(db);
+      const taken = new Set(rows.map((r) => r.name));
+      const byName = new Map<string, typeof rows>();
+      for (const row of rows) byName.set(row.name, [...(byName.get(row.name) ?? []), row]);
+      for (const [name, keys] of byName) {
+        if (keys.length < 2) continue;
+        const [, ...others] = [...keys].sort(
+          (a, b) =>
+            Number(a.revoked_at !== null) - Number(b.revoked_at !== null) ||
+            Number(a.created_at) - Number(b.created_at) ||
+            a.id.localeCompare(b.id),
+        );
+        for (const key of others) {
+          const suffix = ` (${key.id})`;
+          let renamed = `${name.slice(0, MAX_KEY_NAME_LENGTH - suffix.length)}${suffix}`;
+          if (taken.has(renamed)) renamed = key.id;
+          taken.add(renamed);
+          await sql`update api_keys set name = ${renamed} where id = ${key.id}`.execute(db);
+        }
+      }
+      await db.schema.createIndex('api_keys_name_unique').on('api_keys').column('name').unique().execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('api_keys_name_unique').execute();
     },
   },
 };

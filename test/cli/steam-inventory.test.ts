@@ -105,16 +105,26 @@ describe('gamestash steam inventory', () => {
     [['steam', 'inventory', '123'], /invalid steamid "123"/],
     [['steam', 'inventory', OWNER, '--context', 'two'], /context id must be a number/],
     [['steam', 'inventory', OWNER, '--app', 'cs2'], /app id must be a positive number/],
-    [['steam', 'inventory', OWNER, '--count', '5000'], /--count must be a whole number from 1 to 2000/],
-    [['steam', 'inventory', OWNER, '--limit', '0'], /--limit must be a whole number/],
-    [['steam', 'inventory', OWNER, '--lang', ' '], /--lang must not be empty/],
+    [
+      ['steam', 'inventory', OWNER, '--count', '5000'],
+      /^gamestash: --count must be a whole number from 1 to 2000, got "5000"$/,
+    ],
+    // Plain words, not "from 1 to 9007199254740991".
+    [
+      ['steam', 'inventory', OWNER, '--limit', '0'],
+      /^gamestash: --limit must be a whole number of 1 or more, got "0"$/,
+    ],
+    [['steam', 'inventory', OWNER, '--lang', ' '], /^gamestash: --lang must not be empty$/],
     // Steam's own JSON is never filtered, so a filter with --raw would be silently ignored.
-    [['steam', 'inventory', OWNER, '--raw', '--tradable'], /'--raw' cannot be used with option '--tradable'/],
-    [['steam', 'inventory', OWNER, '--table', '--json'], /'--table' cannot be used with option '--json'/],
+    [
+      ['steam', 'inventory', OWNER, '--raw', '--tradable'],
+      /^gamestash: --raw cannot be used with --tradable$/,
+    ],
+    [['steam', 'inventory', OWNER, '--table', '--json'], /^gamestash: --table cannot be used with --json$/],
   ])('rejects bad input %j with exit code 2 and a one-line message', async (args, message) => {
     const { code, stdout, stderr } = await runCli(args, env);
     expect(code).toBe(2);
-    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd()).toMatch(message);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stdout).toBe('');
     noStackTrace(stderr);

@@ -3,6 +3,7 @@
  * A gateway for tests: real HTTP on a free loopback port, pointed at an emulator, on a
  * throwaway SQLite file unless a PostgreSQL URL is given, logs silent unless captured.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -88,8 +89,9 @@ export async function startGateway(options: TestGatewayOptions): Promise<TestGat
     config,
     server,
     async key(opts = {}) {
+      // Key names are unique: each unnamed test key gets one of its own.
       const created = await app.services.keys.create({
-        name: opts.name ?? 'test',
+        name: opts.name ?? `test-${randomBytes(4).toString('hex')}`,
         quotaPerMinute: opts.quotaPerMinute,
       });
       return created.key;

@@ -10,7 +10,14 @@ import { renderTable, type Column } from '../output/table.js';
 import { writeJson, writeLine } from '../output/write.js';
 import type { KeysCreateOptions, KeysListOptions, KeysStoreOptions } from './keys.js';
 
-async function withKeys<T>(options: KeysStoreOptions, run: (keys: ApiKeyStore) => Promise<T>): Promise<T> {
+interface KeysContext {
+  keys: ApiKeyStore;
+  /** GAMESTASH_DEFAULT_QUOTA_PER_MINUTE: what a key without its own quota gets. */
+  defaultQuota: number;
+}
+
+async function withKeys<T>(options: KeysStoreOptions, run: (ctx: KeysContext) => Promise<T>): Promise<T> {
+  // The gateway's config: the same store `serve` opens (GAMESTASH_DATA_DIR, ./data by default).
   const config = loadGatewayConfig(process.env, {
     databaseUrl: options.databaseUrl,
     sqlitePath: options.sqlite,
@@ -21,7 +28,7 @@ async function withKeys<T>(options: KeysStoreOptions, run: (keys: ApiKeyStore) =
     poolSize: 1,
   });
   try {
-    return await run(new ApiKeyStore(database.db));
+    return await run({ keys: new ApiKeyStore(database.db), defaultQuota: config.defaultQuotaPerMinute });
   } catch (error) {
     // The store signals "no such key" and bad names with RangeError: a usage problem.
     if (error instanceof RangeError) throw new InvalidInputError(error.message, 'key');
@@ -31,58 +38,94 @@ async function withKeys<T>(options: KeysStoreOptions, run: (keys: ApiKeyStore) =
   }
 }
 
+/** A key as `--json` prints it: the quota in force as a number, timestamps as ISO strings like the table's. */
+export interface KeyJson {
+  id: string;
+  name: string;
+  prefix: string;
+  quotaPerMinute: number;
+  /** True when the key has no quota of its own and follows GAMESTASH_DEFAULT_QUOTA_PER_MINUTE. */
+  quotaIsDefault: boolean;
+  requestCount: number;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+function keyJson(k: ApiKeyRecord, defaultQuota: number): KeyJson {
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    quotaPerMinute: k.quotaPerMinute ?? defaultQuota,
+    quotaIsDefault: k.quotaPerMinute === null,
+    requestCount: k.requestCount,
+    createdAt: iso(k.createdAt),
+    lastUsedAt: k.lastUsedAt === null ? null : iso(k.lastUsedAt),
+    revokedAt: k.revokedAt === null ? null : iso(k.revokedAt),
+  };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function quotaText(k: ApiKeyRecord, defaultQuota: number): string {
+  return k.quotaPerMinute === null ? `${defaultQuota} (default)` : String(k.quotaPerMinute);
+}
+
 export async function createKey(options: KeysCreateOptions): Promise<void> {
-  const created = await withKeys(options, (keys) =>
-    keys.create({ name: options.name, quotaPerMinute: options.quotaPerMinute }),
-  );
-  if (options.json) return writeJson({ key: created.key, ...created.record });
+  const { created, defaultQuota } = await withKeys(options, async ({ keys, defaultQuota }) => ({
+    created: await keys.create({ name: options.name, quotaPerMinute: options.quotaPerMinute }),
+    defaultQuota,
+  }));
+  if (options.json) return writeJson({ key: created.key, ...keyJson(created.record, defaultQuota) });
   writeLine(created.key);
   process.stderr.write(
     `created ${created.record.id} "${created.record.name}"` +
-      ` (quota: ${created.record.quotaPerMinute ?? 'default'} requests/min).` +
+      ` (quota: ${quotaText(created.record, defaultQuota)} requests/min).` +
       ' This is the only time the key is shown: store it now.\n',
   );
 }
 
-const COLUMNS: Column<ApiKeyRecord>[] = [
-  { header: 'id', value: (k) => k.id },
-  { header: 'name', value: (k) => k.name },
-  { header: 'key', value: (k) => `${k.prefix}…` },
-  { header: 'quota/min', value: (k) => k.quotaPerMinute ?? 'default', align: 'right' },
-  { header: 'requests', value: (k) => k.requestCount, align: 'right' },
-  { header: 'last used', value: (k) => (k.lastUsedAt ? new Date(k.lastUsedAt).toISOString() : 'never') },
-  { header: 'created', value: (k) => new Date(k.createdAt).toISOString() },
-  { header: 'revoked', value: (k) => (k.revokedAt ? new Date(k.revokedAt).toISOString() : '') },
-];
+function columns(defaultQuota: number): Column<ApiKeyRecord>[] {
+  return [
+    { header: 'id', value: (k) => k.id },
+    { header: 'name', value: (k) => k.name },
+    { header: 'key', value: (k) => `${k.prefix}…` },
+    { header: 'quota/min', value: (k) => quotaText(k, defaultQuota), align: 'right' },
+    { header: 'requests', value: (k) => k.requestCount, align: 'right' },
+    { header: 'last used', value: (k) => (k.lastUsedAt ? iso(k.lastUsedAt) : 'never') },
+    { header: 'created', value: (k) => iso(k.createdAt) },
+    { header: 'revoked', value: (k) => (k.revokedAt ? iso(k.revokedAt) : '') },
+  ];
+}
 
 export async function listKeys(options: KeysListOptions): Promise<void> {
-  const list = await withKeys(options, (keys) => keys.list({ includeRevoked: Boolean(options.all) }));
-  if (options.json) return writeJson(list);
+  const { list, defaultQuota } = await withKeys(options, async ({ keys, defaultQuota }) => ({
+    list: await keys.list({ includeRevoked: Boolean(options.all) }),
+    defaultQuota,
+  }));
+  if (options.json) return writeJson(list.map((k) => keyJson(k, defaultQuota)));
   writeLine(
     list.length === 0
       ? 'no keys: create one with `gamestash keys create --name NAME`'
-      : renderTable(list, COLUMNS),
+      : renderTable(list, columns(defaultQuota)),
   );
 }
 
 export async function revokeKey(idOrName: string, options: KeysStoreOptions): Promise<void> {
-  const revoked = await withKeys(options, (keys) => keys.revoke(idOrName));
-  if (options.json) return writeJson(revoked);
+  const { revoked, defaultQuota } = await withKeys(options, async ({ keys, defaultQuota }) => ({
+    revoked: await keys.revoke(idOrName),
+    defaultQuota,
+  }));
+  if (options.json) return writeJson(keyJson(revoked, defaultQuota));
   writeLine(`revoked ${revoked.id} "${revoked.name}"`);
 }
 
 export async function keyUsage(idOrName: string, options: KeysStoreOptions): Promise<void> {
-  const usage = await withKeys(options, async (keys) => {
-    const all = await keys.list({ includeRevoked: true });
-    const matches = all.filter((k) => k.id === idOrName || k.name === idOrName);
-    if (matches.length !== 1) {
-      throw new RangeError(
-        matches.length
-          ? `${matches.length} keys are named "${idOrName}": use the id`
-          : `no key "${idOrName}"`,
-      );
-    }
-    return { key: matches[0]!, days: await keys.usage(matches[0]!.id) };
+  const usage = await withKeys(options, async ({ keys, defaultQuota }) => {
+    const key = await keys.find(idOrName);
+    if (!key) throw new RangeError(`no key with id or name "${idOrName}"`);
+    return { key: keyJson(key, defaultQuota), days: await keys.usage(key.id) };
   });
   if (options.json) return writeJson(usage);
   writeLine(

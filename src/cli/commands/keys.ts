@@ -1,7 +1,8 @@
 /**
  * @module cli/commands/keys
- * `gamestash keys create|list|revoke|usage`: the gateway's API keys, in the same store the
- * gateway uses (GAMESTASH_DATABASE_URL, or the SQLite file). Implementations load when run.
+ * `gamestash keys create|list|revoke|usage`: the gateway's API keys, in the same store
+ * `serve` uses, chosen the same way (GAMESTASH_DATABASE_URL, else GAMESTASH_SQLITE_PATH, else
+ * gamestash.sqlite in GAMESTASH_DATA_DIR, ./data by default). Implementations load when run.
  */
 import type { Command } from 'commander';
 import { positiveInt } from '../options.js';
@@ -24,7 +25,10 @@ export interface KeysListOptions extends KeysStoreOptions {
 function storeOptions(command: Command): Command {
   return command
     .option('--database-url <url>', 'PostgreSQL URL (env GAMESTASH_DATABASE_URL); default: embedded SQLite')
-    .option('--sqlite <path>', 'SQLite file (env GAMESTASH_SQLITE_PATH, default ./data/gamestash.sqlite)')
+    .option(
+      '--sqlite <path>',
+      'SQLite file (env GAMESTASH_SQLITE_PATH; default gamestash.sqlite in GAMESTASH_DATA_DIR, ./data)',
+    )
     .option('--json', 'JSON output');
 }
 

@@ -41,7 +41,10 @@ export function registerServeCommand(program: Command): void {
       ]),
     )
     .option('--database-url <url>', 'PostgreSQL URL (env GAMESTASH_DATABASE_URL); default: embedded SQLite')
-    .option('--sqlite <path>', 'SQLite file (env GAMESTASH_SQLITE_PATH, default ./data/gamestash.sqlite)')
+    .option(
+      '--sqlite <path>',
+      'SQLite file (env GAMESTASH_SQLITE_PATH; default gamestash.sqlite in GAMESTASH_DATA_DIR, ./data)',
+    )
     .option('--redis-url <url>', 'Redis URL for several instances (env GAMESTASH_REDIS_URL)')
     .option(
       '--cache-ttl-ms <ms>',

@@ -5,7 +5,8 @@
 import { loadConfig } from '../../core/config.js';
 import { createHttpClient } from '../../core/http/from-config.js';
 import { collect } from '../../core/paginate.js';
-import { resolveOptionsFromConfig, resolveSteamId } from '../../steam/ids/resolve.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { ME, resolveOptionsFromConfig, resolveSteamId } from '../../steam/ids/resolve.js';
 import { createSteamInventoryClient } from '../../steam/community/inventory/from-config.js';
 import { filterItems, summarize, type InventoryFilter } from '../../steam/community/inventory/filter.js';
 import type { InventoryItem, InventorySummaryLine } from '../../steam/community/inventory/types.js';
@@ -14,7 +15,7 @@ import { renderTable, type Column } from '../output/table.js';
 import { writeJson, writeLine } from '../output/write.js';
 import type { SteamInventoryOptions } from './steam.js';
 
-export async function steamInventory(who: string, options: SteamInventoryOptions): Promise<void> {
+export async function steamInventory(who: string | undefined, options: SteamInventoryOptions): Promise<void> {
   const config = loadConfig(process.env, {
     steam: {
       communityUrl: options.communityUrl?.replace(/\/+$/, ''),
@@ -24,15 +25,23 @@ export async function steamInventory(who: string, options: SteamInventoryOptions
       language: options.lang,
     },
   });
+  // No account named: STEAM_ID's, when it is set (`me` resolves to it).
+  if (who === undefined && !config.steam.steamId) {
+    throw new InvalidInputError(
+      'which account? give one (a SteamID64, profile URL, trade URL or vanity name) or set STEAM_ID to your own',
+      'who',
+    );
+  }
   const http = createHttpClient(config);
   const progress = createProgress('inventory');
   try {
-    const { steamid64 } = await resolveSteamId(who, resolveOptionsFromConfig(config, http));
+    const { steamid64 } = await resolveSteamId(who ?? ME, resolveOptionsFromConfig(config, http));
     const client = createSteamInventoryClient(config, http);
-    // With filters, --limit counts matching items, so the scan itself is not limited.
+    // --limit counts rows printed: with filters, matching items (the scan itself is not
+    // limited); with --summary, summary lines of the whole inventory.
     const filter = filterOf(options);
     const unfiltered = Object.keys(filter).length === 0;
-    const scanLimit = options.raw || unfiltered ? options.limit : undefined;
+    const scanLimit = !options.summary && (options.raw || unfiltered) ? options.limit : undefined;
     const request = {
       steamid: steamid64,
       appid: options.app,
@@ -54,10 +63,14 @@ export async function steamInventory(who: string, options: SteamInventoryOptions
     // Without filters, read in bulk; with them, stream and stop once --limit items matched.
     const items = unfiltered
       ? await client.fetchItems(request)
-      : await collect(filterItems(client.items(request), filter), options.limit);
+      : await collect(
+          filterItems(client.items(request), filter),
+          options.summary ? undefined : options.limit,
+        );
     progress.stop();
-    if (options.summary && options.json) writeJson(summarize(items));
-    else if (options.summary) writeLine(renderTable(summarize(items), SUMMARY_COLUMNS));
+    const summary = options.summary ? summarize(items).slice(0, options.limit) : [];
+    if (options.summary && options.json) writeJson(summary);
+    else if (options.summary) writeLine(renderTable(summary, SUMMARY_COLUMNS));
     else if (options.json) writeJson(items);
     else writeLine(items.length === 0 ? 'no items' : renderTable(items, ITEM_COLUMNS));
   } finally {

@@ -31,7 +31,10 @@ export function registerSteamCommands(program: Command): void {
   steam
     .command('inventory')
     .description('Every item of a Steam inventory, all pages, paced under Steam rate limits')
-    .argument('<who>', 'SteamID64, STEAM_0:X:Y, [U:1:N], profile URL, trade URL or vanity name')
+    .argument(
+      '[who]',
+      'SteamID64, STEAM_0:X:Y, [U:1:N], profile URL, trade URL, vanity name, or "me" (default: STEAM_ID)',
+    )
     .option('-a, --app <appid>', 'app id (730 CS2, 440 TF2, 570 Dota 2, 753 Steam)', '730')
     .option(
       '-c, --context <contextid>',
@@ -64,7 +67,7 @@ export function registerSteamCommands(program: Command): void {
     .option('--type <type>', 'only items of this type (e.g. Rifle, Sticker, Container)')
     .option('--rarity <rarity>', 'only items of this rarity (e.g. Covert)')
     .option('--name <text>', 'only items whose name contains this text')
-    .option('--limit <n>', 'stop after n items', positiveInt('--limit'))
+    .option('--limit <n>', 'at most n rows: items, or with --summary summary lines', positiveInt('--limit'))
     .option('--count <n>', 'page size (1-2000; Steam refuses more)', positiveInt('--count', 2000))
     .option(
       '--interval-ms <ms>',
@@ -73,7 +76,7 @@ export function registerSteamCommands(program: Command): void {
     )
     .option('--community-url <url>', 'Steam community base URL (e.g. the emulator)')
     .option('--api-url <url>', 'Steam Web API base URL (vanity lookups)')
-    .action(async (who: string, options: SteamInventoryOptions) => {
+    .action(async (who: string | undefined, options: SteamInventoryOptions) => {
       const { steamInventory } = await import('./steam-inventory.js');
       await steamInventory(who, options);
     });

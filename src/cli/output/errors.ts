@@ -1,7 +1,9 @@
 /**
  * @module cli/output/errors
- * One line per failure, naming the problem and what to do; never a stack trace.
+ * One line per failure, naming the problem and what to do; never a stack trace. Commander's
+ * own complaints (unknown option, missing value, ...) are reworded into the same style.
  */
+import type { CommanderError } from 'commander';
 import {
   GamestashError,
   InvalidInputError,
@@ -49,6 +51,59 @@ export function describeError(error: unknown): { message: string; exitCode: numb
   if (error instanceof GamestashError) return { message: error.message, exitCode: ExitCode.Failure };
   const text = error instanceof Error ? error.message : String(error);
   return { message: `unexpected failure: ${text}`, exitCode: ExitCode.Failure };
+}
+
+/**
+ * Commander's message (`error: option '--limit <n>' argument '0' is invalid. --limit must ...`,
+ * with a suggestion on a second line) as one plain line in our words.
+ */
+export function describeCommanderError(error: CommanderError): string {
+  const text = error.message
+    .replace(/^error:\s*/, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\(Did you mean/g, '(did you mean')
+    .trim();
+  let m: RegExpExecArray | null;
+  switch (error.code) {
+    case 'commander.invalidArgument':
+      if ((m = /^option '([^']*)' argument '(.*)' is invalid\. (.*)$/s.exec(text))) {
+        const [, flags = '', value = '', reason = ''] = m;
+        const flag = flagOf(flags);
+        const choices = /^Allowed choices are (.*)\.$/.exec(reason);
+        if (choices) return `${flag} must be one of ${choices[1]}, got "${value}"`;
+        return reason.startsWith(flag) ? reason : `${flag}: ${reason}`;
+      }
+      if ((m = /^command-argument value '(.*)' is invalid for argument '(.*)'\. (.*)$/s.exec(text))) {
+        return `<${m[2]}> "${m[1]}" is invalid: ${m[3]}`;
+      }
+      return text;
+    case 'commander.optionMissingArgument':
+      m = /^option '([^']*)' argument missing$/.exec(text);
+      return m ? `${flagOf(m[1] ?? '')} needs a value (${m[1]?.replace(/^-\w, /, '')})` : text;
+    case 'commander.missingMandatoryOptionValue':
+      m = /^required option '([^']*)' not specified$/.exec(text);
+      return m ? `${flagOf(m[1] ?? '')} is required (see --help)` : text;
+    case 'commander.missingArgument':
+      m = /^missing required argument '(.*)'$/.exec(text);
+      return m ? `<${m[1]}> is missing (see --help)` : text;
+    case 'commander.conflictingOption':
+      return text.replace(/option '([^']*)'/g, (_all, flags: string) => flagOf(flags));
+    case 'commander.excessArguments':
+      m = /^too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(text);
+      return m
+        ? `too many arguments${m[1] ? ` for ${m[1]}` : ''}: expected ${m[2]}, got ${m[3]} (quote a value that has spaces)`
+        : text;
+    case 'commander.unknownOption':
+    case 'commander.unknownCommand':
+      return `${text} (see --help)`;
+    default:
+      return text;
+  }
+}
+
+/** `-l, --lang <language>` -> `--lang`: the long flag, as users type it. */
+function flagOf(flags: string): string {
+  return /--[\w-]+/.exec(flags)?.[0] ?? flags.split(/[\s,]/)[0] ?? flags;
 }
 
 export function printError(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {

@@ -53,6 +53,14 @@ export interface HttpRequest {
   onBody?: (bytes: Buffer, status: number) => boolean;
 }
 
+/** Which try an answer came from, for interpreters whose reading depends on it. */
+export interface AttemptInfo {
+  /** 0 for the first try. */
+  attempt: number;
+  /** No retry follows this one, whatever the interpreter throws. */
+  last: boolean;
+}
+
 export interface HttpResponse {
   status: number;
   headers: IncomingHttpHeaders;
@@ -113,7 +121,10 @@ export class HttpClient {
     };
   }
 
-  async request<T>(req: HttpRequest, interpret: (res: HttpResponse) => T | Promise<T>): Promise<T> {
+  async request<T>(
+    req: HttpRequest,
+    interpret: (res: HttpResponse, attempt: AttemptInfo) => T | Promise<T>,
+  ): Promise<T> {
     const idempotent = req.idempotent ?? (req.method ?? 'GET') === 'GET';
     for (let attempt = 0; ; attempt++) {
       const route = this.pool.pick();
@@ -130,7 +141,7 @@ export class HttpClient {
         }
         const res = await this.send(req, route.dispatcher, route.id);
         status = res.status;
-        const value = await interpret(res);
+        const value = await interpret(res, { attempt, last: !idempotent || attempt >= this.options.retries });
         if (paceKey) this.consecutive429.delete(paceKey);
         this.hooks.onResponse?.(this.info(req, route.id, status, started, attempt));
         return value;

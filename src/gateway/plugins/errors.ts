@@ -14,6 +14,7 @@ import {
   GamestashError,
   InvalidInputError,
   MalformedResponseError,
+  NoInventoryError,
   NotFoundError,
   PrivateError,
   QueueTimeoutError,
@@ -23,6 +24,7 @@ import {
   TimeoutError,
   UpstreamInvalidRequestError,
 } from '../../core/errors.js';
+import { eresultInfo } from '../../core/eresult.js';
 import { redactText } from '../../core/http/redact.js';
 import { errorBody, GatewayProblem } from '../problem.js';
 import { PARAMETER_HINTS } from '../schemas/common.js';
@@ -40,6 +42,9 @@ interface Mapped {
 export const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 const SECRET_PARAMETERS = new Set(['api_key', 'x-api-key', 'x-steam-cookie']);
+
+/** The router's limit on one path segment (server.ts), named in the 414's message. */
+export const MAX_PATH_SEGMENT_LENGTH = 256;
 
 export function mapError(error: unknown, request: FastifyRequest): Mapped {
   if (error instanceof GatewayProblem) {
@@ -72,6 +77,9 @@ function mapLibraryError(error: GamestashError): Mapped {
       'Steam session (the steamLoginSecure cookie) in the x-steam-cookie header';
     return m(403, 'private_inventory', { message });
   }
+  // 404, not 422: the inventory asked for does not exist for this account, and a 404 tells
+  // caches and clients alike not to ask again at once. The message says why (EResult 55).
+  if (error instanceof NoInventoryError) return m(404, 'no_inventory');
   if (error instanceof NotFoundError) return m(404, roblox ? 'user_not_found' : 'profile_not_found');
   if (error instanceof SessionExpiredError) {
     // The library's wording names STEAM_COOKIES, which the gateway never reads.
@@ -112,6 +120,16 @@ function mapLibraryError(error: GamestashError): Mapped {
       message: `the gateway could not reach ${upstream}: try again shortly`,
     });
   if (error instanceof MalformedResponseError) return m(502, 'bad_upstream_response');
+  // A Steam EResult the table calls temporary (20 ServiceUnavailable, ...): the service is
+  // down for now, not broken, so 503 with the table's wait, as for a rate limit.
+  if (typeof error.code === 'number' && !roblox) {
+    const info = eresultInfo(error.code);
+    if (info.transient && info.retryAfterMs !== undefined) {
+      return m(503, 'upstream_unavailable', {
+        retryAfterSeconds: Math.max(1, Math.ceil(info.retryAfterMs / 1000)),
+      });
+    }
+  }
   return m(502, error.kind === 'upstream_unavailable' ? 'upstream_unavailable' : 'upstream_error');
 }
 
@@ -135,7 +153,7 @@ function frameworkProblem(error: Partial<FastifyError>, status: number): Mapped 
     return {
       status,
       code: 'path_too_long',
-      message: 'a path segment is longer than 100 characters: check the ids',
+      message: `a path segment is longer than ${MAX_PATH_SEGMENT_LENGTH} characters: check the ids (put a long URL in the steamid query parameter of /inventory instead)`,
     };
   }
   return { status, code, message: error.message ?? 'bad request' };

@@ -1,38 +1,32 @@
 /**
  * @module gateway/routes/inventory-common
- * What both inventory routes share: turning validated parameters into a target (the
- * SteamID64 re-checked for the individual-account range, since a pattern cannot), the
- * caller's auth context, and the cache headers on the answer.
+ * What both inventory routes share: turning validated parameters into a target (any form
+ * of SteamID the CLI and MCP take, resolved through the library and its vanity cache; app
+ * and context ids in their one spelling), the caller's auth context, and the answer's headers.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidInputError } from '../../core/errors.js';
-import { canonicalContextId } from '../../steam/community/inventory/client.js';
-import { toSteamId64 } from '../../steam/ids/parse.js';
+import { canonicalAppId, canonicalContextId } from '../../steam/ids/app-context.js';
+import type { GatewayServices } from '../services/index.js';
 import type { InventoryCaller, InventoryResult, InventoryTarget } from '../services/inventory-service.js';
 
-export function targetOf(
-  params: { steamid: string; appid: string; contextid: string; language?: string | undefined },
-  defaultLanguage: string,
-): InventoryTarget {
-  return {
-    steamid64: steamId64Of(params.steamid),
-    appid: String(Number(params.appid)),
-    // `02` is context 2: one cache entry and one Steam fetch for both spellings.
-    contextid: canonicalContextId(params.contextid),
-    language: params.language ?? defaultLanguage,
-  };
+export interface TargetParams {
+  steamid: string;
+  appid: string;
+  contextid: string;
+  language?: string | undefined;
+  /** What the app id is called in this route (`gameid` on `/inventory`), for 400s. */
+  appParameter?: string;
 }
 
-/** The pattern admits 7656119 + 10 digits; the individual-account range is narrower. */
-function steamId64Of(steamid: string): string {
-  try {
-    return toSteamId64(steamid, 'steamid');
-  } catch {
-    throw new InvalidInputError(
-      `steamid ${steamid} is outside the range of individual accounts (76561197960265729 to 76561202255233023)`,
-      'steamid',
-    );
-  }
+/**
+ * Ids are checked before the SteamID is resolved, so a bad request costs no vanity lookup.
+ * `0730` is app 730 and `02` context 2: one cache entry and one Steam fetch for each spelling.
+ */
+export async function targetOf(params: TargetParams, services: GatewayServices): Promise<InventoryTarget> {
+  const appid = canonicalAppId(params.appid, params.appParameter ?? 'appid');
+  const contextid = canonicalContextId(params.contextid);
+  const { steamid64 } = await services.resolveSteamId(params.steamid);
+  return { steamid64, appid, contextid, language: params.language ?? services.config.core.steam.language };
 }
 
 export function callerOf(request: FastifyRequest): InventoryCaller {
@@ -40,7 +34,13 @@ export function callerOf(request: FastifyRequest): InventoryCaller {
   return { keyId: request.apiKey!.id, steamCookie: typeof cookie === 'string' ? cookie : undefined };
 }
 
-export function setCacheHeaders(reply: FastifyReply, result: InventoryResult): void {
+/** `x-gamestash-steamid`: the SteamID64 the request's steamid (a vanity, a URL, ...) resolved to. */
+export function setInventoryHeaders(
+  reply: FastifyReply,
+  target: InventoryTarget,
+  result: InventoryResult,
+): void {
+  reply.header('x-gamestash-steamid', target.steamid64);
   reply.header('x-gamestash-cache', result.cache);
   reply.header('age', String(Math.floor(result.entry.ageMs() / 1000)));
   if (result.staleReason) reply.header('x-gamestash-stale-reason', result.staleReason);

@@ -1,6 +1,7 @@
 /**
  * @module gateway/routes/inventory
- * `GET /inventory?steamid=&gameid=&contextid=&api_key=`: the seed's API. The body is the
+ * `GET /inventory?steamid=&gameid=&contextid=&api_key=`: the seed's API (steamid in any form
+ * the CLI takes; the resolved SteamID64 comes back in `x-gamestash-steamid`). The body is the
  * cached bytes as they are (Steam's merged JSON with `"status": 200` in front): no parse,
  * no re-serialization on a hit; gzipped once per entry for callers that accept it.
  */
@@ -9,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { requireApiKey } from '../plugins/auth.js';
 import { isOn } from '../schemas/common.js';
 import { inventoryRouteSchema } from '../schemas/inventory.js';
-import { acceptsGzip, callerOf, setCacheHeaders, targetOf } from './inventory-common.js';
+import { acceptsGzip, callerOf, setInventoryHeaders, targetOf } from './inventory-common.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
 export async function inventoryRoutes(instance: FastifyInstance): Promise<void> {
@@ -20,12 +21,12 @@ export async function inventoryRoutes(instance: FastifyInstance): Promise<void> 
     { schema: inventoryRouteSchema, preValidation: requireApiKey(services) },
     async (request, reply) => {
       const { steamid, gameid, contextid, language, fresh } = request.query;
-      const target = targetOf(
-        { steamid, appid: gameid, contextid, language },
-        services.config.core.steam.language,
+      const target = await targetOf(
+        { steamid, appid: gameid, contextid, language, appParameter: 'gameid' },
+        services,
       );
       const result = await services.inventory.get(target, callerOf(request), { fresh: isOn(fresh) });
-      setCacheHeaders(reply, result);
+      setInventoryHeaders(reply, target, result);
       reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
       // Not on a connection about to close: a client still decompressing when the FIN arrives
       // can crash in undici (`assert(!this.paused)`, nodejs/undici#5360; Node's fetch included).

@@ -1,7 +1,8 @@
 /**
  * @module gateway/routes/v1-inventory
  * `GET /v1/steam/inventory/{steamid}/{appid}/{contextid}`: normalized items, filtered, in
- * pages of `limit` with an opaque `cursor`; or `summary=1` for names and quantities.
+ * pages of `limit` with an opaque `cursor`; or `summary=1` for names and quantities (paged the
+ * same way when `limit` is given).
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
@@ -9,8 +10,13 @@ import { InvalidInputError } from '../../core/errors.js';
 import { matchesFilter, summarize, type InventoryFilter } from '../../steam/community/inventory/filter.js';
 import { requireApiKey } from '../plugins/auth.js';
 import { isOn } from '../schemas/common.js';
-import { v1InventoryRouteSchema, type V1InventoryResponse, type V1Query } from '../schemas/v1-inventory.js';
-import { callerOf, setCacheHeaders, targetOf } from './inventory-common.js';
+import {
+  DEFAULT_PAGE_LIMIT,
+  v1InventoryRouteSchema,
+  type V1InventoryResponse,
+  type V1Query,
+} from '../schemas/v1-inventory.js';
+import { callerOf, setInventoryHeaders, targetOf } from './inventory-common.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
 const URL_PATTERN = '/v1/steam/inventory/:steamid/:appid/:contextid';
@@ -23,12 +29,9 @@ export async function v1InventoryRoutes(instance: FastifyInstance): Promise<void
     { schema: v1InventoryRouteSchema, preValidation: requireApiKey(services) },
     async (request, reply): Promise<V1InventoryResponse> => {
       const query = request.query;
-      const target = targetOf(
-        { ...request.params, language: query.language },
-        services.config.core.steam.language,
-      );
+      const target = await targetOf({ ...request.params, language: query.language }, services);
       const result = await services.inventory.get(target, callerOf(request), { fresh: isOn(query.fresh) });
-      setCacheHeaders(reply, result);
+      setInventoryHeaders(reply, target, result);
       const filter = filterOf(query);
       const all = result.entry.items;
       const matched = Object.keys(filter).length ? all.filter((item) => matchesFilter(item, filter)) : all;
@@ -40,12 +43,15 @@ export async function v1InventoryRoutes(instance: FastifyInstance): Promise<void
         total_inventory_count: result.entry.totalCount,
         matched: matched.length,
       };
-      if (isOn(query.summary)) return { ...head, summary: summarize(matched) };
-      const offset = decodeCursor(query.cursor, matched.length);
-      const limit = query.limit ?? 500;
-      const items = matched.slice(offset, offset + limit);
-      const next = offset + items.length < matched.length ? encodeCursor(offset + items.length) : null;
-      return { ...head, count: items.length, items, next_cursor: next };
+      // `limit` counts what is returned, items or summary lines, as `--limit` does on the CLI
+      // and `limit` in the MCP tool; a summary without one has every line.
+      if (isOn(query.summary)) {
+        const lines = summarize(matched);
+        const { page, next } = pageOf(lines, query.cursor, query.limit ?? lines.length);
+        return { ...head, distinct: lines.length, count: page.length, summary: page, next_cursor: next };
+      }
+      const { page, next } = pageOf(matched, query.cursor, query.limit ?? DEFAULT_PAGE_LIMIT);
+      return { ...head, count: page.length, items: page, next_cursor: next };
     },
   );
   methodNotAllowed(fastify, URL_PATTERN);
@@ -60,6 +66,13 @@ function filterOf(query: V1Query): InventoryFilter {
     ...(query.exterior ? { exterior: query.exterior } : {}),
     ...(query.name ? { name: query.name } : {}),
   };
+}
+
+/** One page of a list: `limit` entries from the cursor's offset, and the cursor of the next page. */
+function pageOf<T>(list: T[], cursor: string | undefined, limit: number): { page: T[]; next: string | null } {
+  const offset = decodeCursor(cursor, list.length);
+  const page = list.slice(offset, offset + limit);
+  return { page, next: offset + page.length < list.length ? encodeCursor(offset + page.length) : null };
 }
 
 /** Cursors are opaque to callers (an offset into the filtered list, base64url-encoded). */

@@ -30,7 +30,8 @@ export const errorResponses = {
 };
 
 const HINTS = {
-  steamid: 'a SteamID64 of an individual account: 17 digits starting 7656119, e.g. 76561198012345678',
+  steamid:
+    'the account: a SteamID64 (e.g. 76561198012345678), STEAM_0:X:Y, [U:1:N], a vanity name, or a profile or trade URL on steamcommunity.com (URL-encoded; easiest in the /inventory query)',
   appid: 'a positive app id, e.g. 730 for CS2',
   contextid: 'a numeric context id, e.g. 2 for CS2 items',
   language: "Steam's language name for item names and descriptions, e.g. english, german, schinese",
@@ -40,15 +41,20 @@ const HINTS = {
   cookie: "printable cookie text (the owner's steamLoginSecure cookie) up to 4096 characters",
 };
 
-export const SteamId64 = Type.String({
-  pattern: '^7656119[0-9]{10}$',
-  maxLength: 17,
+/**
+ * Printable, no spaces, bounded: the library (resolveSteamId) decides what it is, and refuses
+ * the rest before any request, naming what it expected.
+ */
+export const SteamWho = Type.String({
+  pattern: '^[\\x21-\\x7e]{1,300}$',
+  maxLength: 300,
   description: HINTS.steamid,
 });
-export const AppId = Type.String({ pattern: '^[1-9][0-9]{0,9}$', maxLength: 10, description: HINTS.appid });
+/** Digits; leading zeros are dropped by canonicalAppId/canonicalContextId (one rule everywhere). */
+export const AppId = Type.String({ pattern: '^[0-9]{1,32}$', maxLength: 32, description: HINTS.appid });
 export const ContextId = Type.String({
-  pattern: '^[0-9]{1,20}$',
-  maxLength: 20,
+  pattern: '^[0-9]{1,32}$',
+  maxLength: 32,
   description: HINTS.contextid,
 });
 export const Language = Type.String({

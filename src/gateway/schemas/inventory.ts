@@ -12,11 +12,11 @@ import {
   InventoryHeaders,
   KEY_SECURITY,
   Language,
-  SteamId64,
+  SteamWho,
 } from './common.js';
 
 export const InventoryQuery = Type.Object({
-  steamid: SteamId64,
+  steamid: SteamWho,
   gameid: AppId,
   contextid: ContextId,
   api_key: Type.Optional(ApiKeyParam),
@@ -44,6 +44,8 @@ export const SteamInventoryResponse = Type.Object(
 export const inventoryRouteSchema = {
   summary: "An inventory in Steam's own JSON, all pages merged",
   description:
+    'steamid takes a SteamID64, STEAM_0:X:Y, [U:1:N], a vanity name or a URL-encoded profile or trade URL; ' +
+    'the SteamID64 read comes back in `x-gamestash-steamid`. ' +
     'Answers from cache when it can (`x-gamestash-cache: hit|miss|stale`, `age`); `fresh=1` refetches. ' +
     'A stale copy is served, marked `x-gamestash-cache: stale`, when Steam fails.',
   tags: ['inventory'],

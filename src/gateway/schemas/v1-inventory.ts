@@ -13,12 +13,14 @@ import {
   InventoryHeaders,
   KEY_SECURITY,
   Language,
-  SteamId64,
+  SteamWho,
 } from './common.js';
 
 export const MAX_PAGE_LIMIT = 5000;
+/** Items per page when `limit` is not given (a summary then has every line). */
+export const DEFAULT_PAGE_LIMIT = 500;
 
-export const V1Params = Type.Object({ steamid: SteamId64, appid: AppId, contextid: ContextId });
+export const V1Params = Type.Object({ steamid: SteamWho, appid: AppId, contextid: ContextId });
 export type V1Params = Static<typeof V1Params>;
 
 const Text = (description: string) =>
@@ -29,7 +31,14 @@ export const V1Query = Type.Object({
   language: Type.Optional(Language),
   fresh: Type.Optional(Flag),
   summary: Type.Optional(Flag),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: 500 })),
+  // No schema default: a summary without `limit` has every line, items come 500 at a time.
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_PAGE_LIMIT,
+      description: `items per page (default ${DEFAULT_PAGE_LIMIT}); with summary=1, summary lines per page (default: all)`,
+    }),
+  ),
   cursor: Type.Optional(
     Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$', description: 'next_cursor of the previous page' }),
   ),
@@ -100,7 +109,10 @@ export const V1InventoryResponse = Type.Object({
   contextid: Str,
   total_inventory_count: Type.Integer({ description: "Steam's count of the whole inventory" }),
   matched: Type.Integer({ description: 'Items matching the filters, all pages' }),
-  count: Type.Optional(Type.Integer({ description: 'Items on this page' })),
+  count: Type.Optional(Type.Integer({ description: 'Items (or summary lines) on this page' })),
+  distinct: Type.Optional(
+    Type.Integer({ description: 'With summary=1: distinct names over all matching items, all pages' }),
+  ),
   items: Type.Optional(Type.Array(Type.Ref('InventoryItem'))),
   next_cursor: Type.Optional(
     Type.Union([Type.String(), Type.Null()], {

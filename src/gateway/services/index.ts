@@ -13,6 +13,8 @@ import { LocalPacer } from '../../core/http/pacer.js';
 import { RedisPacer } from '../../core/http/redis-pacer.js';
 import { StoreUnavailableError } from '../../core/errors.js';
 import { SteamInventoryClient } from '../../steam/community/inventory/client.js';
+import { resolveSteamId, type ResolvedSteamId } from '../../steam/ids/resolve.js';
+import { MemoryVanityCache } from '../../steam/ids/vanity-cache.js';
 import { ApiKeyStore } from '../../store/api-keys.js';
 import { CacheEntryStore } from '../../store/cache-entries.js';
 import { openDatabase, type StoreDatabase } from '../../store/database.js';
@@ -44,6 +46,8 @@ export interface GatewayServices {
   metrics: GatewayMetrics;
   /** Writes to the cache store kept through an outage, retried until it is back. */
   cacheWrites: CacheWriter;
+  /** Any form of SteamID to a SteamID64, as the CLI and MCP resolve it; vanities once per TTL. */
+  resolveSteamId(who: string): Promise<ResolvedSteamId>;
   /** Checks the store (and Redis when configured) answer; StoreUnavailableError if not. */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -99,6 +103,17 @@ function assemble(
     rateLimitCooldownMs: steam.rateLimitCooldownMs,
     maxQueueWaitMs: config.queueTimeoutMs,
   };
+  // Vanity lookups share the inventory's pacing key and spacing (the profile page counts too).
+  const resolveOptions = {
+    http,
+    communityUrl: steam.communityUrl,
+    apiUrl: steam.apiUrl,
+    apiKey: steam.apiKey,
+    communityIntervalMs: clientOptions.intervalMs,
+    maxQueueWaitMs: config.queueTimeoutMs,
+    me: false as const,
+    vanityCache: new MemoryVanityCache({ ttlMs: config.vanityCacheTtlMs }),
+  };
   // STEAM_COOKIES is deliberately not used: one person's session must never serve every key.
   const anonymous = new SteamInventoryClient(clientOptions);
   const keys = new ApiKeyStore(database.db);
@@ -145,6 +160,7 @@ function assemble(
     roblox,
     metrics,
     cacheWrites,
+    resolveSteamId: (who) => resolveSteamId(who, resolveOptions),
     async ready() {
       await database.ping().catch((error: unknown) => {
         throw storeUnavailable(database.store, error, database.location);

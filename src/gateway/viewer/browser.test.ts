@@ -127,6 +127,15 @@ describe('viewer in a browser', () => {
     await page.selectOption('#tradable', '');
   });
 
+  it('takes the account as a profile URL or Steam3 id too, like the CLI', async () => {
+    const key = await gw.key();
+    for (const who of [`https://steamcommunity.com/profiles/${OWNER}`, '[U:1:39734273]']) {
+      await page.fill('#limit', '10');
+      await show(who, key);
+      await expect.poll(() => statusText().textContent()).toContain('Showing 10 of 60 matching items');
+    }
+  });
+
   it("shows the gateway's error for a private inventory and for a bad key", async () => {
     await show(PRIVATE, await gw.key());
     const error = page.locator('#error');

@@ -25,17 +25,17 @@ export const VIEWER_HTML = `<!doctype html>
         <fieldset>
           <legend>Inventory</legend>
           <div class="field wide">
-            <label for="steamid">SteamID64</label>
-            <input id="steamid" inputmode="numeric" pattern="[0-9]{17}" maxlength="17" required
-              placeholder="76561198012345678" />
+            <label for="steamid">Account: SteamID64, vanity name, profile or trade URL</label>
+            <input id="steamid" maxlength="300" required spellcheck="false" autocapitalize="off"
+              placeholder="76561198012345678 or steamcommunity.com/id/name" />
           </div>
           <div class="field">
             <label for="appid">App id</label>
-            <input id="appid" inputmode="numeric" pattern="[0-9]{1,10}" value="730" required />
+            <input id="appid" inputmode="numeric" pattern="[0-9]{1,32}" value="730" required />
           </div>
           <div class="field">
             <label for="contextid">Context</label>
-            <input id="contextid" inputmode="numeric" pattern="[0-9]{1,20}" value="2" required />
+            <input id="contextid" inputmode="numeric" pattern="[0-9]{1,32}" value="2" required />
           </div>
           <div class="field">
             <label for="limit">Page size</label>

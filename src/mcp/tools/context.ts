@@ -9,11 +9,14 @@ import type { GamestashConfig } from '../../core/config.js';
 import type { HttpClient } from '../../core/http/client.js';
 import type { RobloxInventoryClient } from '../../roblox/index.js';
 import type { SteamInventoryClient } from '../../steam/community/inventory/client.js';
+import type { ResolveOptions } from '../../steam/ids/resolve.js';
 
 export interface ToolContext {
   config: GamestashConfig;
   http: HttpClient;
   steamInventory: SteamInventoryClient;
+  /** How accounts are resolved: `me` is STEAM_ID; vanity names are remembered for an hour. */
+  resolveOptions: ResolveOptions;
   /** Built on first use, so the Steam tools work without Roblox credentials. */
   roblox(): RobloxInventoryClient;
 }

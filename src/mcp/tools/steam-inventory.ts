@@ -6,7 +6,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { collect } from '../../core/paginate.js';
-import { resolveOptionsFromConfig, resolveSteamId } from '../../steam/ids/resolve.js';
+import { canonicalAppId, canonicalContextId } from '../../steam/ids/app-context.js';
+import { resolveSteamId } from '../../steam/ids/resolve.js';
 import { filterItems, summarize, type InventoryFilter } from '../../steam/community/inventory/filter.js';
 import { withToolErrors } from '../errors.js';
 import { plural, toolResult } from '../result.js';
@@ -24,9 +25,7 @@ import {
 const inputSchema = {
   who: steamWhoSchema,
   appid: z
-    .number()
-    .int()
-    .positive()
+    .union([z.string(), z.number().int().positive()])
     .default(730)
     .describe('730 CS2, 440 TF2, 570 Dota 2, 252490 Rust, 753 Steam'),
   contextid: z
@@ -82,7 +81,10 @@ export function registerSteamInventoryTool(server: McpServer, ctx: ToolContext):
     'steam_inventory',
     { title: 'Steam inventory', description: DESCRIPTION, inputSchema, outputSchema, annotations: READ_ONLY },
     withToolErrors(async (args: Args, extra) => {
-      const { steamid64 } = await resolveSteamId(args.who, resolveOptionsFromConfig(ctx.config, ctx.http));
+      // Checked before the account is resolved, so a bad id costs no vanity lookup.
+      const appid = canonicalAppId(args.appid);
+      const contextid = canonicalContextId(args.contextid);
+      const { steamid64 } = await resolveSteamId(args.who, ctx.resolveOptions);
       const filter = filterOf(args);
       const filtered = Object.keys(filter).length > 0;
       const progress = progressOf(extra);
@@ -91,8 +93,8 @@ export function registerSteamInventoryTool(server: McpServer, ctx: ToolContext):
       const items = filterItems(
         ctx.steamInventory.items({
           steamid: steamid64,
-          appid: args.appid,
-          contextid: args.contextid,
+          appid,
+          contextid,
           signal: extra.signal,
           // Unfiltered lists stop paging at the limit; filters and summaries must read on.
           ...(args.summary || filtered ? { all: true } : { limit: args.limit }),
@@ -104,7 +106,7 @@ export function registerSteamInventoryTool(server: McpServer, ctx: ToolContext):
         }),
         filter,
       );
-      const base = { steamid64, appid: args.appid, contextid: String(args.contextid).trim() };
+      const base = { steamid64, appid: Number(appid), contextid };
       const where = `${steamid64} ${base.appid}/${base.contextid}`;
       if (args.summary) {
         const lines = summarize(await collect(items));

@@ -59,8 +59,42 @@ describe('Steam identities', () => {
     expect(steamId64FromAccountId(52079950)).toBe(ID);
   });
 
+  it("reads profile and trade URLs only on Steam's hosts and the ones it is given", () => {
+    for (const url of [
+      `https://evil.example/profiles/${ID}`,
+      'https://evil.example/id/gaben',
+      'https://evil.example/tradeoffer/new/?partner=52079950&token=YDAlR4bC',
+      `https://steamcommunity.com.evil.example/profiles/${ID}`,
+      `http://127.0.0.1:8787/profiles/${ID}`,
+    ]) {
+      expect(() => parseSteamIdentity(url)).toThrow(
+        /is not Steam: profile and trade URLs must be on steamcommunity\.com/,
+      );
+    }
+    expect(parseSteamIdentity(`http://steamcommunity.com/profiles/${ID}`)).toEqual({
+      kind: 'steamid',
+      steamid64: ID,
+    });
+    // The configured community host (the emulator's) counts, port included.
+    expect(parseSteamIdentity(`http://127.0.0.1:8787/profiles/${ID}`, 'steamid', ['127.0.0.1:8787'])).toEqual(
+      {
+        kind: 'steamid',
+        steamid64: ID,
+      },
+    );
+    expect(() =>
+      parseSteamIdentity(`http://127.0.0.1:9999/profiles/${ID}`, 'steamid', ['127.0.0.1:8787']),
+    ).toThrow(/127\.0\.0\.1:9999 is not Steam/);
+  });
+
+  it('says when a SteamID64-looking number is outside the individual range', () => {
+    expect(() => toSteamId64('76561197960265728')).toThrow(/outside the range of individual accounts/);
+  });
+
   it('explains what it expected', () => {
-    expect(() => parseSteamIdentity('https://example.com/x')).toThrow(/invalid steamid .*SteamID64/);
+    expect(() => parseSteamIdentity('https://steamcommunity.com/market/')).toThrow(
+      /invalid steamid .*SteamID64/,
+    );
     expect(() => parseSteamIdentity('https://steamcommunity.com/tradeoffer/new/?token=x')).toThrow(/partner/);
   });
 });

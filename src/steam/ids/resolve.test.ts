@@ -9,6 +9,7 @@ import { AuthenticationError, NotFoundError, RateLimitError } from '../../core/e
 import { HttpClient } from '../../core/http/client.js';
 import { startEmulator } from '../../emulator/index.js';
 import { resolveSteamId } from './resolve.js';
+import { MemoryVanityCache } from './vanity-cache.js';
 
 const KEY = '0123456789ABCDEF0123456789ABCDEF';
 let emulator: Awaited<ReturnType<typeof startEmulator>>;
@@ -48,6 +49,46 @@ describe('resolveSteamId', () => {
   it('resolves through the profile XML page without a key', async () => {
     await expect(resolveSteamId('alice', options())).resolves.toEqual({ steamid64: '76561198000000042' });
     await expect(resolveSteamId('gaben', options())).resolves.toEqual({ steamid64: '76561197960287930' });
+  });
+
+  it('looks a vanity name up once per TTL through a cache', async () => {
+    emulator.reset();
+    const vanityCache = new MemoryVanityCache({ ttlMs: 60_000 });
+    for (const who of ['alice', 'Alice', 'https://steamcommunity.com/id/alice/']) {
+      await expect(resolveSteamId(who, { ...options(), vanityCache })).resolves.toEqual({
+        steamid64: '76561198000000042',
+      });
+    }
+    expect(emulator.stats.count({ pathPrefix: '/id/' })).toBe(1);
+  });
+
+  it('reads "me" as STEAM_ID, in any of its forms, and says what to do when it is not set', async () => {
+    emulator.reset();
+    await expect(resolveSteamId('me', { ...options(), me: '[U:1:52079950]' })).resolves.toEqual({
+      steamid64: '76561198012345678',
+    });
+    await expect(resolveSteamId(' ME ', { ...options(), me: 'alice' })).resolves.toEqual({
+      steamid64: '76561198000000042',
+    });
+    await expect(resolveSteamId('me', options())).rejects.toThrow(/STEAM_ID is not set/);
+    await expect(resolveSteamId('me', { ...options(), me: 'me' })).rejects.toThrow(/STEAM_ID cannot be "me"/);
+    const bad = (await resolveSteamId('me', { ...options(), me: 'not an id!' }).catch((e) => e)) as Error;
+    expect(bad.message).toMatch(/invalid steamid "not an id!"/);
+    expect((bad as { parameter?: string }).parameter).toBe('STEAM_ID');
+    await expect(resolveSteamId('me', { ...options(), me: false })).rejects.toThrow(
+      /"me" has no meaning here/,
+    );
+  });
+
+  it("accepts profile URLs on the configured community host, and refuses other hosts' before any request", async () => {
+    emulator.reset();
+    await expect(resolveSteamId(`${emulator.url}/id/alice`, options())).resolves.toEqual({
+      steamid64: '76561198000000042',
+    });
+    await expect(resolveSteamId('https://evil.example/id/alice', options())).rejects.toThrow(
+      /evil\.example is not Steam/,
+    );
+    expect(emulator.stats.count()).toBe(1);
   });
 
   it('says which vanity name does not exist', async () => {

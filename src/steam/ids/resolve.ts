@@ -1,11 +1,19 @@
 /**
  * @module steam/ids/resolve
- * Turns a vanity name into a SteamID64: with a Web API key through
+ * Turns any way of naming a Steam account into a SteamID64, the same way on every front-end:
+ * `me` is the configured STEAM_ID; a vanity name is looked up with a Web API key through
  * ISteamUser/ResolveVanityURL (the Web API client's call, steam/webapi/vanity.ts), otherwise
- * through the profile's `?xml=1` page.
+ * through the profile's `?xml=1` page, once per TTL when a {@link VanityCache} is given;
+ * everything else resolves offline (parse.ts).
  */
 import { XMLParser } from 'fast-xml-parser';
-import { NotFoundError, RateLimitError, UpstreamError, UpstreamUnavailableError } from '../../core/errors.js';
+import {
+  InvalidInputError,
+  NotFoundError,
+  RateLimitError,
+  UpstreamError,
+  UpstreamUnavailableError,
+} from '../../core/errors.js';
 import { parseRetryAfter } from '../../core/http/backoff.js';
 import { steamQueueWaitLimitMs, type GamestashConfig } from '../../core/config.js';
 import type { HttpClient, HttpResponse } from '../../core/http/client.js';
@@ -13,6 +21,7 @@ import { redactedExcerpt } from '../../core/http/redact.js';
 import { webApiPace, type WebApiContext } from '../webapi/call.js';
 import { resolveVanityURL } from '../webapi/vanity.js';
 import { parseSteamIdentity, toSteamId64 } from './parse.js';
+import type { VanityCache } from './vanity-cache.js';
 
 export interface ResolveOptions {
   http: HttpClient;
@@ -25,10 +34,21 @@ export interface ResolveOptions {
   maxQueueWaitMs?: number;
   /** A Web API client's context (its pacing and key) for ResolveVanityURL; built from the above otherwise. */
   webApi?: WebApiContext;
+  /**
+   * What `me` stands for: the user's own account (STEAM_ID) on the CLI and MCP. Unset, `me`
+   * asks for STEAM_ID; `false` where there is no "me" at all (the gateway serves many callers).
+   */
+  me?: string | false | undefined;
+  /** Remembers vanity lookups (one request per name per TTL); none: every vanity is looked up. */
+  vanityCache?: VanityCache;
 }
 
 /** The options the CLI and MCP use: everything from the loaded config. */
-export function resolveOptionsFromConfig(config: GamestashConfig, http: HttpClient): ResolveOptions {
+export function resolveOptionsFromConfig(
+  config: GamestashConfig,
+  http: HttpClient,
+  extra: Pick<ResolveOptions, 'vanityCache'> = {},
+): ResolveOptions {
   return {
     http,
     communityUrl: config.steam.communityUrl,
@@ -36,27 +56,63 @@ export function resolveOptionsFromConfig(config: GamestashConfig, http: HttpClie
     apiKey: config.steam.apiKey,
     communityIntervalMs: config.steam.communityIntervalMs,
     maxQueueWaitMs: steamQueueWaitLimitMs(config),
+    me: config.steam.steamId,
+    ...extra,
   };
 }
+
+/** The word that stands for the configured account (STEAM_ID). */
+export const ME = 'me';
 
 export interface ResolvedSteamId {
   steamid64: string;
   tradeToken?: string;
 }
 
-export async function resolveSteamId(input: string, options: ResolveOptions): Promise<ResolvedSteamId> {
-  const identity = parseSteamIdentity(input);
+export async function resolveSteamId(
+  input: string,
+  options: ResolveOptions,
+  parameter = 'steamid',
+): Promise<ResolvedSteamId> {
+  if (input.trim().toLowerCase() === ME) return resolveMe(options, parameter);
+  // The configured community host (the emulator's, in tests) is as good as Steam's own.
+  const identity = parseSteamIdentity(input, parameter, [new URL(options.communityUrl).host]);
   if (identity.kind === 'steamid') {
     return {
       steamid64: identity.steamid64,
       ...(identity.tradeToken ? { tradeToken: identity.tradeToken } : {}),
     };
   }
-  const steamid64 =
+  const lookup = () =>
     (options.webApi?.apiKey ?? options.apiKey)
-      ? await viaWebApi(identity.vanity, options)
-      : await viaProfileXml(identity.vanity, options);
+      ? viaWebApi(identity.vanity, options)
+      : viaProfileXml(identity.vanity, options);
+  const steamid64 = options.vanityCache
+    ? await options.vanityCache.resolve(identity.vanity, lookup)
+    : await lookup();
   return { steamid64 };
+}
+
+async function resolveMe(options: ResolveOptions, parameter: string): Promise<ResolvedSteamId> {
+  if (options.me === false) {
+    throw new InvalidInputError(
+      `${parameter} "me" has no meaning here (there is no configured account): give a SteamID64, profile URL, trade URL or vanity name`,
+      parameter,
+    );
+  }
+  if (options.me === undefined) {
+    throw new InvalidInputError(
+      `"me" stands for your own account, but STEAM_ID is not set: set STEAM_ID to your SteamID64 (or profile URL), or name the account`,
+      parameter,
+    );
+  }
+  if (options.me.trim().toLowerCase() === ME) {
+    throw new InvalidInputError(
+      'STEAM_ID cannot be "me": set it to your SteamID64 or profile URL',
+      'STEAM_ID',
+    );
+  }
+  return resolveSteamId(options.me, { ...options, me: false }, 'STEAM_ID');
 }
 
 async function viaWebApi(vanity: string, options: ResolveOptions): Promise<string> {

@@ -12,6 +12,7 @@ import {
 } from '../../../core/errors.js';
 import type { HttpClient } from '../../../core/http/client.js';
 import { MAX_INVENTORY_PAGE_SIZE } from '../../../core/config.js';
+import { canonicalAppId, canonicalContextId } from '../../ids/app-context.js';
 import { toSteamId64 } from '../../ids/parse.js';
 import { communityPace } from '../pace.js';
 import {
@@ -47,7 +48,10 @@ export interface InventoryRequest {
   appid: number | string;
   contextid: number | string;
   language?: string;
-  /** Stop after this many assets (the last page may be cut). */
+  /**
+   * Stop after this many assets (the last page may be cut). Normalized items (`items`,
+   * `fetchItems`) are at most this many too, Steam's separate currency entries counted.
+   */
   limit?: number;
   signal?: AbortSignal;
   /** The caller will read every item (lets `items()` fetch the next page ahead). */
@@ -180,16 +184,24 @@ export class SteamInventoryClient {
     const items: InventoryItem[] = [];
     for await (const page of this.pages(request, { prefetch: true }))
       normalizePageInto(page, target.steamid64, items);
+    // Steam's currency entries (gems) come on top of a page's assets: `limit` items means at most that.
+    if (request.limit !== undefined && items.length > request.limit) items.length = request.limit;
     return items;
   }
 
-  /** Normalized items, joined to their descriptions and CS2 properties. */
+  /** Normalized items, joined to their descriptions and CS2 properties; at most `limit`, currency included. */
   async *items(request: InventoryRequest): AsyncGenerator<InventoryItem> {
     const target = validateTarget(request);
     // Prefetch only when the caller said how much it wants (or wants it all): a caller that
     // breaks out early without a limit should not cost an extra upstream request.
     const prefetch = request.limit !== undefined || request.all === true;
-    for await (const page of this.pages(request, { prefetch })) yield* normalizePage(page, target.steamid64);
+    let left = request.limit ?? Infinity;
+    for await (const page of this.pages(request, { prefetch })) {
+      for (const item of normalizePage(page, target.steamid64)) {
+        if (left-- <= 0) return;
+        yield item;
+      }
+    }
   }
 
   private async fetchPage(
@@ -253,35 +265,16 @@ export class SteamInventoryClient {
           return next !== undefined && onCursor(next, count);
         },
       },
-      (res) => interpretInventoryPage(res, target, { count, withCookies: Boolean(this.options.cookies) }),
+      (res, attempt) =>
+        interpretInventoryPage(res, target, { count, withCookies: Boolean(this.options.cookies) }, attempt),
     );
   }
-}
-
-/**
- * `016` is context 16: Steam's paths take the number without leading zeros, and callers that
- * key caches by context (the gateway) must see one spelling. Anything else is left for the check.
- */
-export function canonicalContextId(text: string): string {
-  return text.trim().replace(/^0+(?=\d)/, '');
 }
 
 function validateTarget(request: InventoryRequest): InventoryTarget {
   const steamid64 = toSteamId64(String(request.steamid));
-  const appid = String(request.appid).trim();
-  if (!/^\d{1,10}$/.test(appid) || Number(appid) <= 0) {
-    throw new InvalidInputError(
-      `app id must be a positive number (CS2 is 730), got "${request.appid}"`,
-      'appid',
-    );
-  }
-  const contextid = canonicalContextId(String(request.contextid));
-  if (!/^\d{1,20}$/.test(contextid)) {
-    throw new InvalidInputError(
-      `context id must be a number (usually 2; 6 for Steam items), got "${request.contextid}"`,
-      'contextid',
-    );
-  }
+  const appid = canonicalAppId(request.appid);
+  const contextid = canonicalContextId(request.contextid);
   if (request.limit !== undefined && (!Number.isInteger(request.limit) || request.limit < 1)) {
     throw new InvalidInputError(`limit must be a whole number above 0, got "${request.limit}"`, 'limit');
   }

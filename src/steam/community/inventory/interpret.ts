@@ -3,8 +3,10 @@
  * Turns one `GET /inventory/...` response into a page or a typed error. Every status and
  * body shape listed in UPSTREAM.md ("Steam community inventory") lands here.
  */
+import { describeEResult, eresultInfo, parseEResult } from '../../../core/eresult.js';
 import {
   MalformedResponseError,
+  NoInventoryError,
   NotFoundError,
   PrivateError,
   RateLimitError,
@@ -15,7 +17,7 @@ import {
   type GamestashErrorOptions,
 } from '../../../core/errors.js';
 import { parseRetryAfter } from '../../../core/http/backoff.js';
-import type { HttpResponse } from '../../../core/http/client.js';
+import type { AttemptInfo, HttpResponse } from '../../../core/http/client.js';
 import { redactedExcerpt } from '../../../core/http/redact.js';
 import type { RawInventoryPage } from './types.js';
 
@@ -42,6 +44,7 @@ export function interpretInventoryPage(
   res: HttpResponse,
   target: InventoryTarget,
   ask: InventoryAsk = { count: FALLBACK_PAGE_SIZE, withCookies: false },
+  attempt: AttemptInfo = { attempt: 0, last: true },
 ): RawInventoryPage {
   const who = `inventory ${target.steamid64}/${target.appid}/${target.contextid}`;
   // Only built on the way to an error: pages are large and mostly fine.
@@ -93,7 +96,7 @@ export function interpretInventoryPage(
       code: 'bad_request',
     });
   }
-  if (res.status >= 500) throw serverError(res, who, errorOptions());
+  if (res.status >= 500) throw serverError(res, who, errorOptions(), attempt);
   if (res.status !== 200) throw new UpstreamError(`Steam answered ${res.status} for ${who}`, errorOptions());
 
   let page: RawInventoryPage | null;
@@ -143,8 +146,13 @@ export function peekNextCursor(bytes: Buffer): string | undefined {
   return /^\d+$/.test(cursor) ? cursor : undefined;
 }
 
-/** `{"error": "EYldRefreshAppIfNecessary failed with EResult 55"}`: the trailing number is an EResult. */
-function serverError(res: HttpResponse, who: string, base: GamestashErrorOptions) {
+/**
+ * `{"error": "EYldRefreshAppIfNecessary failed with EResult 55"}`: the trailing number is an
+ * EResult, read through the one table (core/eresult.ts). UPSTREAM.md calls 55 transient, but
+ * for an inventory it mostly means the account has no inventory of that app: it is retried
+ * once (with the transport's backoff) in case it was a hiccup, then reported as final.
+ */
+function serverError(res: HttpResponse, who: string, base: GamestashErrorOptions, attempt: AttemptInfo) {
   let message: string | undefined;
   try {
     const parsed = JSON.parse(res.body) as { error?: string; Error?: string } | null;
@@ -152,16 +160,32 @@ function serverError(res: HttpResponse, who: string, base: GamestashErrorOptions
   } catch {
     message = undefined;
   }
-  const eresult = message ? /EResult\s+(\d+)/i.exec(message)?.[1] : undefined;
-  const detail = eresult
-    ? `EResult ${eresult}: the app may have no inventory for this account, or Steam is having trouble`
-    : `HTTP ${res.status}`;
-  return new UpstreamUnavailableError(`Steam failed to load ${who} (${detail})`, {
-    ...base,
-    ...(eresult ? { code: Number(eresult) } : {}),
-    retryable: true,
+  const eresult = parseEResult(message);
+  if (eresult === undefined) {
+    return new UpstreamUnavailableError(`Steam failed to load ${who} (HTTP ${res.status})`, {
+      ...base,
+      retryable: true,
+    });
+  }
+  const info = eresultInfo(eresult);
+  const options = { ...base, code: eresult };
+  if (eresult === NO_INVENTORY_ERESULT && (attempt.attempt >= 1 || attempt.last)) {
+    return new NoInventoryError(`Steam could not load ${who}: ${describeEResult(eresult)}`, options);
+  }
+  if (eresult === NO_INVENTORY_ERESULT) {
+    return new UpstreamUnavailableError(`Steam could not load ${who}: EResult ${eresult} (${info.name})`, {
+      ...options,
+      retryable: true,
+    });
+  }
+  return new UpstreamUnavailableError(`Steam could not load ${who}: ${describeEResult(eresult)}`, {
+    ...options,
+    retryable: info.transient,
   });
 }
+
+/** EResult 55 on an inventory: this account has no inventory of this app (see core/eresult.ts). */
+const NO_INVENTORY_ERESULT = 55;
 
 function headerOf(res: HttpResponse, name: string): string | undefined {
   const value = res.headers[name];
