@@ -84,6 +84,11 @@ export class TradeContext {
     this.sessionSource = options.session;
   }
 
+  /** The configured community host (the emulator's in tests): its trade URLs are accepted like Steam's. */
+  get communityHost(): string {
+    return new URL(this.community.communityUrl).host;
+  }
+
   /** The session if one is configured (checked for expiry), else undefined. */
   session(): SteamSession | undefined {
     if (!this.cached && this.sessionSource !== undefined) {

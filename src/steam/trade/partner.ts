@@ -20,6 +20,7 @@ import {
 import { redactedExcerpt } from '../../core/http/redact.js';
 import { normalizeAsset } from '../community/inventory/normalize.js';
 import type { InventoryItem, RawAssetProperty, RawDescription } from '../community/inventory/types.js';
+import { canonicalAppId, canonicalContextId } from '../ids/app-context.js';
 import { parseSteamIdentity } from '../ids/parse.js';
 import { communityRequest, jsonObjectOf, MOBILE_USER_AGENT } from './community.js';
 import type { TradeContext } from './context.js';
@@ -37,7 +38,7 @@ export interface PartnerRef {
 
 /** Any `<who>` form or trade URL (its token) plus an optional token; not oneself. */
 export async function partnerRef(ctx: TradeContext, who: string, token?: string): Promise<PartnerRef> {
-  const identity = parseSteamIdentity(who, 'partner');
+  const identity = parseSteamIdentity(who, 'partner', [ctx.communityHost]);
   const fromUrl =
     identity.kind === 'steamid' && identity.tradeToken
       ? checkToken(identity.tradeToken, 'trade URL token')
@@ -180,12 +181,8 @@ export async function* partnerInventoryItems(
   contextid: number | string,
   options: PartnerInventoryOptions = {},
 ): AsyncGenerator<InventoryItem> {
-  const app = String(appid).trim();
-  const context = String(contextid).trim();
-  if (!/^\d{1,10}$/.test(app) || Number(app) <= 0)
-    throw new InvalidInputError(`appid "${app}" is not a number`, 'appid');
-  if (!/^\d{1,20}$/.test(context))
-    throw new InvalidInputError(`contextid "${context}" is not a number`, 'contextid');
+  const app = canonicalAppId(appid);
+  const context = canonicalContextId(contextid);
   const session = ctx.requireSession("reading a partner's inventory for an offer");
   const ref = await partnerRef(ctx, who, options.token);
   const referer = newOfferPage(ref.partner, ref.token);
@@ -196,7 +193,7 @@ export async function* partnerInventoryItems(
       ['sessionid', session.sessionId],
       ['partner', ref.partner],
       ['appid', app],
-      ['contextid', BigInt(context).toString()],
+      ['contextid', context],
     ];
     if (start) fields.push(['start', String(start)]);
     const page = await communityRequest(

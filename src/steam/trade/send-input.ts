@@ -99,6 +99,8 @@ export interface PlanContext {
   sender: string;
   /** Resolves a vanity name (the only input that needs a request). */
   resolve: (who: string) => Promise<ResolvedSteamId>;
+  /** Hosts besides Steam's whose trade URLs are accepted (the configured community host). */
+  hosts?: readonly string[];
 }
 
 /** The checked send, or an InvalidInputError before any request that could send anything. */
@@ -107,7 +109,7 @@ export async function planSend(input: SendInput, context: PlanContext): Promise<
     throw new InvalidInputError('partner is missing: give a SteamID64, profile URL or trade URL', 'partner');
   }
   // Everything that needs no request is checked before the one that may (a vanity lookup).
-  const identity = parseSteamIdentity(input.partner, 'partner');
+  const identity = parseSteamIdentity(input.partner, 'partner', context.hosts ?? []);
   const fromUrl = identity.kind === 'steamid' ? identity.tradeToken : undefined;
   const urlToken = fromUrl === undefined ? undefined : checkToken(fromUrl, 'trade URL token');
   const token = input.token === undefined || input.token === '' ? undefined : checkToken(input.token);

@@ -83,14 +83,15 @@ export function refusalError(
 ): TradeOfferRefusedError {
   const { offerId, ...rest } = options;
   const row = reading.eresult === undefined ? undefined : tradeEResult(reading.eresult);
+  const known = row?.known ? row : undefined;
   const why = reading.reason
     ? REASON_WORDS[reading.reason]
-    : (row?.meaning ?? (reading.text ? `Steam said "${reading.text}"` : 'Steam gave no reason'));
+    : (known?.meaning ?? (reading.text ? `Steam said "${reading.text}"` : 'Steam gave no reason'));
   const label = reading.eresult === undefined ? '' : ` (${eresultLabel(reading.eresult)})`;
   return new TradeOfferRefusedError(`${refusalSubject(action, offerId)}: ${why}${label}`, {
     ...rest,
     eresult: reading.eresult,
     reason: reading.reason,
-    retryable: row?.transient ?? reading.reason === 'ItemServerUnavailable',
+    retryable: known?.transient ?? reading.reason === 'ItemServerUnavailable',
   });
 }
