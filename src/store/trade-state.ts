@@ -6,6 +6,7 @@
  * of one matches no row (its lease is no longer the one it read).
  */
 import type { Kysely } from 'kysely';
+import type { GamestashConfig } from '../core/config.js';
 import type {
   CompletedSend,
   NewSendRecord,
@@ -13,6 +14,7 @@ import type {
   SendStatus,
   TradeStateStore,
 } from '../steam/trade/state-store.js';
+import { openDatabase, type StoreDatabase } from './database.js';
 import type { Database } from './schema.js';
 import type { TradeSendsTable } from './trade-schema.js';
 
@@ -108,4 +110,19 @@ function recordOf(row: TradeSendsTable): SendRecord {
     result: row.result ?? undefined,
     completedAt: row.completed_at === null ? undefined : Number(row.completed_at),
   };
+}
+
+/**
+ * The trade state store of the configured database (GAMESTASH_DATABASE_URL, else the SQLite
+ * file in GAMESTASH_DATA_DIR), migrated; `database.close()` when done.
+ */
+export async function openTradeStateStore(
+  config: Pick<GamestashConfig, 'store'>,
+): Promise<{ store: TradeStateStoreDb; database: StoreDatabase }> {
+  const database = await openDatabase({
+    databaseUrl: config.store.databaseUrl,
+    sqlitePath: config.store.sqlitePath,
+    poolSize: 2,
+  });
+  return { store: new TradeStateStoreDb(database.db), database };
 }
