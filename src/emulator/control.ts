@@ -3,10 +3,12 @@
  * Endpoints for whoever drives the emulator (tests, benchmarks, users' CI):
  * `GET /__emulator/stats` (request counts by path and status, plus each module's own
  * counters) and `POST /__emulator/reset` (forget counters, rate-limit windows, fault
- * sequence). Control requests are left out of the counts.
+ * sequence), plus the routes modules add under the same prefix. Control requests are left
+ * out of the counts.
  */
 import type { RunningEmulator } from './server.js';
-import type { EmulatorModule, EmulatorReply, EmulatorRequest } from './types.js';
+import type { ServerResponse } from 'node:http';
+import type { EmulatorModule, EmulatorReply, EmulatorRequest, RouteHandler } from './types.js';
 
 export const CONTROL_PREFIX = '/__emulator/';
 
@@ -15,6 +17,8 @@ export interface ControlOptions {
   emulator: () => RunningEmulator | undefined;
   /** Each module's own counters, by module name. */
   moduleStats?: Record<string, () => unknown>;
+  /** Modules' own control routes under the prefix (e.g. `/__emulator/steam/…`). */
+  routes?: RouteHandler[];
 }
 
 export interface EmulatorStatsReport {
@@ -28,7 +32,7 @@ export interface EmulatorStatsReport {
 export function createControlModule(options: ControlOptions): EmulatorModule {
   return {
     name: 'control',
-    handle(req: EmulatorRequest): EmulatorReply | undefined {
+    async handle(req: EmulatorRequest, res: ServerResponse): Promise<EmulatorReply | undefined> {
       const path = req.url.pathname;
       if (!path.startsWith(CONTROL_PREFIX)) return undefined;
       const emulator = options.emulator();
@@ -39,6 +43,10 @@ export function createControlModule(options: ControlOptions): EmulatorModule {
       if (path === `${CONTROL_PREFIX}reset` && req.method === 'POST') {
         emulator.reset();
         return { status: 200, body: { ok: true } };
+      }
+      for (const route of options.routes ?? []) {
+        const reply = await route(req, res);
+        if (reply) return reply;
       }
       return { status: 404, body: { error: `no control endpoint ${req.method} ${path}` } };
     },

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { InvalidInputError } from '../core/errors.js';
 import { createControlModule } from './control.js';
 import { serveModules, type RunningEmulator } from './server.js';
+import { createSteamTradeModule, type SteamTradeControl } from './steam/trade/index.js';
 import {
   createSteamCommunityModule,
   createSteamWebApiModule,
@@ -23,6 +24,20 @@ export type { RunningEmulator, EmulatorStats, RequestLogEntry } from './server.j
 export type { EmulatorStatsReport } from './control.js';
 export type * from './steam/scenario.js';
 export type { SteamModuleStats } from './steam/index.js';
+export type {
+  SteamTradeControl,
+  SteamTradeStats,
+  ControlResult,
+  CounterInput,
+  TradeFaultControl,
+  MintedSession,
+  AccountView,
+  OfferView,
+  TradeView,
+  ItemView,
+  TradeAccountPatch,
+} from './steam/trade/index.js';
+export { OfferState } from './steam/trade/index.js';
 export type {
   SteamWebApiModule,
   SteamWebApiStats,
@@ -54,6 +69,8 @@ export type StartedEmulator = RunningEmulator & {
   scenario: EmulatorScenario;
   /** The emulated Steam Web API: `webApi.register(method)` adds a method while it runs. */
   webApi: Pick<SteamWebApiModule, 'register' | 'registry'>;
+  /** Steam's trade side, driven in process: sessions, accounts, acting as the partner, the clock. */
+  steam: { trade: SteamTradeControl };
 };
 
 const scenarioSchema = z.strictObject({
@@ -65,14 +82,21 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const input = validateScenario(options.scenario ?? {}, 'scenario');
   const steam = createSteamCommunityModule(input.steam);
   const webApi = createSteamWebApiModule(steam.people);
+  const trade = createSteamTradeModule(steam.people, steam.inventories);
+  webApi.register(...trade.webApiMethods);
   // The emulated upstreams, in dispatch order.
-  const upstreams: EmulatorModule[] = [steam, webApi, createRobloxModule(input.roblox)];
+  const upstreams: EmulatorModule[] = [steam, trade, webApi, createRobloxModule(input.roblox)];
 
   // The control endpoints need the running server, which exists only once it listens.
   const started: { emulator?: RunningEmulator } = {};
   const control = createControlModule({
     emulator: () => started.emulator,
-    moduleStats: { steam: () => steam.stats(), steamWebApi: () => webApi.stats() },
+    moduleStats: {
+      steam: () => steam.stats(),
+      steamWebApi: () => webApi.stats(),
+      steamTrade: () => trade.stats(),
+    },
+    routes: [trade.control],
   });
   const running = await serveModules({
     port: options.port,
@@ -84,6 +108,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     ...running,
     scenario: { steam: steam.scenario },
     webApi: { register: (...methods) => webApi.register(...methods), registry: webApi.registry },
+    steam: { trade: trade.api },
   };
 }
 

@@ -57,7 +57,7 @@ export async function serveModules(options: ServeOptions): Promise<RunningEmulat
     raw.on('end', () => {
       const req: EmulatorRequest = {
         method: raw.method ?? 'GET',
-        url: new URL(raw.url ?? '/', 'http://emulator.local'),
+        url: requestUrl(raw.url),
         headers: raw.headers,
         body: Buffer.concat(chunks).toString('utf8'),
         ip: raw.socket.remoteAddress ?? 'unknown',
@@ -97,6 +97,15 @@ export async function serveModules(options: ServeOptions): Promise<RunningEmulat
   };
 }
 
+/**
+ * The request target as a URL. A path starting with `//` stays a path (node-steamcommunity
+ * posts to `https://steamcommunity.com//trade/new/acknowledge`), not a host.
+ */
+function requestUrl(target = '/'): URL {
+  const base = 'http://emulator.local';
+  return target.startsWith('/') ? new URL(`${base}${target}`) : new URL(target, base);
+}
+
 async function dispatch(
   modules: EmulatorModule[],
   req: EmulatorRequest,
@@ -106,9 +115,9 @@ async function dispatch(
     for (const module of modules) {
       const reply = await module.handle(req, res);
       if (reply) return send(res, reply);
-      // A module that wrote to `res` itself (timeouts, truncated bodies) returns undefined
-      // after taking over the response.
-      if (res.headersSent || res.writableEnded) return res.statusCode;
+      // A module that wrote to `res` itself (timeouts, truncated bodies) or dropped the
+      // connection returns undefined after taking over the response.
+      if (res.headersSent || res.writableEnded || res.destroyed) return res.statusCode;
     }
     return send(res, {
       status: 404,

@@ -129,10 +129,13 @@ describe('npm pack', () => {
     }
   });
 
-  it.runIf(WITH_SCRIPTS)('opens its SQLite store (native module built on install)', async () => {
-    const listed = await run(bin, ['keys', 'list'], {
-      env: cliEnv({ GAMESTASH_DATA_DIR: join(dir, 'data') }),
+  // Part of the full suite only (.ci/run sets it on one Node major): compiling takes minutes.
+  if (WITH_SCRIPTS) {
+    it('opens its SQLite store (native module built on install)', async () => {
+      const listed = await run(bin, ['keys', 'list'], {
+        env: cliEnv({ GAMESTASH_DATA_DIR: join(dir, 'data') }),
+      });
+      expect(listed).toMatchObject({ code: 0, stdout: expect.stringMatching(/^no keys/) });
     });
-    expect(listed).toMatchObject({ code: 0, stdout: expect.stringMatching(/^no keys/) });
-  });
+  }
 });

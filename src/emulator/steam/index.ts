@@ -7,6 +7,7 @@
 import type { EmulatorModule, EmulatorReply, EmulatorRequest } from '../types.js';
 import { FaultInjector } from './faults.js';
 import { InventoryCache } from './generate.js';
+import { Inventories } from './inventories.js';
 import { handleInventory, pregenerate, type InventoryRouteState } from './inventory-route.js';
 import { IpPacer } from './pacing.js';
 import { People } from './people/index.js';
@@ -21,6 +22,7 @@ import {
 export * from './scenario.js';
 export { steamScenarioSchema } from './scenario-schema.js';
 export { People } from './people/index.js';
+export { Inventories, type InventoryItem } from './inventories.js';
 export * from './webapi/index.js';
 
 export interface SteamModuleStats {
@@ -36,6 +38,8 @@ export interface SteamCommunityModule extends EmulatorModule {
   scenario: SteamScenario;
   /** The emulated accounts, shared with the Web API module and any other Steam module. */
   people: People;
+  /** The inventories as trades left them, shared with the trade module. */
+  inventories: Inventories;
   stats(): SteamModuleStats;
 }
 
@@ -50,9 +54,10 @@ export function createSteamCommunityModule(
 ): SteamCommunityModule {
   const scenario = resolveSteamScenario(scenarioInput);
   const people = new People(scenario);
+  const inventories = new Inventories(scenario, new InventoryCache());
   const state: InventoryRouteState = {
     scenario,
-    cache: new InventoryCache(),
+    inventories,
     pacer: new IpPacer(scenario.rateLimit, options.now),
     faults: new FaultInjector(scenario.faults),
     requests: 0,
@@ -62,6 +67,7 @@ export function createSteamCommunityModule(
     name: 'steam-community',
     scenario,
     people,
+    inventories,
     handle(req: EmulatorRequest): EmulatorReply | Promise<never> | undefined {
       return handleInventory(req, state) ?? handleProfile(req, people);
     },

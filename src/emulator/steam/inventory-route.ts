@@ -7,17 +7,19 @@
 import type { EmulatorReply, EmulatorRequest } from '../types.js';
 import { catalogFor, TRADE_PROTECTED_CONTEXT } from './catalogs.js';
 import { eresultReply, faultReply, JSON_HEADERS, type FaultInjector } from './faults.js';
-import { defaultSeed, type InventoryCache } from './generate.js';
+import { defaultSeed } from './generate.js';
 import { emptyPage, servePage } from './page.js';
 import { hideRecent } from './hidden.js';
+import type { Inventories } from './inventories.js';
 import type { IpPacer } from './pacing.js';
 import { profileVisibility } from './people/index.js';
-import { clientIp, isIndividualSteamId, isOwner } from './request-info.js';
+import { clientIp, isIndividualSteamId } from './request-info.js';
 import type { SteamScenario } from './scenario.js';
 
 export interface InventoryRouteState {
   scenario: SteamScenario;
-  cache: InventoryCache;
+  /** Generated inventories with trades applied. */
+  inventories: Inventories;
   pacer: IpPacer;
   faults: FaultInjector;
   /** Inventory requests received since start or reset (fault scripts count these). */
@@ -36,8 +38,7 @@ export function handleInventory(
   if (!match) return undefined;
   const [, steamid = '', appText = '', contextid = ''] = match;
   const requestNumber = ++state.requests;
-  const user = state.scenario.users[steamid];
-  const owner = isOwner(req, user);
+  const owner = state.inventories.isOwner(req, steamid);
 
   // UPSTREAM.md: Steam is far more lenient with the owner's own cookies on their inventory.
   if (!owner && state.pacer.check(clientIp(req, state.scenario.rateLimit)) !== 'ok') {
@@ -58,7 +59,7 @@ interface Target {
 
 function inventoryReply(
   req: EmulatorRequest,
-  { scenario, cache }: InventoryRouteState,
+  { scenario, inventories }: InventoryRouteState,
   { steamid, appText, contextid, owner }: Target,
 ): EmulatorReply {
   if (!isIndividualSteamId(steamid) || !/^\d+$/.test(appText) || !/^\d+$/.test(contextid))
@@ -72,18 +73,17 @@ function inventoryReply(
   if (profileVisibility(user) !== 'public' && !owner) return nullReply(403);
 
   const appid = Number(appText);
-  const catalog = catalogFor(appid, contextid);
-  if (!catalog) return eresultReply(55);
+  if (!catalogFor(appid, contextid)) return eresultReply(55);
   // UPSTREAM.md: trade-protected items (context 16) are shown to their owner only.
   if (contextid === TRADE_PROTECTED_CONTEXT && !owner) return json(emptyPage());
 
-  const configured = user?.inventories?.[`${appid}/${contextid}`];
-  const size = configured?.size ?? defaultSize(scenario, contextid);
-  if (size === 0) return json(emptyPage());
-  const seed = configured?.seed ?? defaultSeed(steamid, appid, contextid);
-  const full = cache.get(catalog, { steamid, appid, contextid, size, seed });
+  // Due trade work first (items leaving trade protection, escrow ending).
+  inventories.beforeRead();
+  const full = inventories.current(steamid, appid, contextid);
+  if (!full || full.size === 0) return json(emptyPage());
   // UPSTREAM.md: since 2024-04, CS2 items bought or traded in the last days are hidden from
   // everyone but their owner.
+  const configured = user?.inventories?.[`${appid}/${contextid}`];
   const hidden = owner || appid !== 730 ? 0 : (configured?.hiddenRecent ?? 0);
   const inventory = hidden > 0 ? hideRecent(full, hidden) : full;
   if (inventory.size === 0) return json(emptyPage());
@@ -96,14 +96,14 @@ function inventoryReply(
  * not stall the server (and bunch up the requests queued behind it, which the per-IP
  * pacing would then see as too fast).
  */
-export function pregenerate({ scenario, cache }: InventoryRouteState): void {
+export function pregenerate({ scenario, inventories }: InventoryRouteState): void {
   for (const [steamid, user] of Object.entries(scenario.users)) {
     for (const [key, spec] of Object.entries(user.inventories ?? {})) {
       const [appText = '', contextid = ''] = key.split('/');
       const appid = Number(appText);
       const catalog = catalogFor(appid, contextid);
       if (!catalog || spec.size === 0 || !isIndividualSteamId(steamid)) continue;
-      cache.get(catalog, {
+      inventories.cache.get(catalog, {
         steamid,
         appid,
         contextid,
@@ -123,12 +123,6 @@ function pageSize(text: string | null, scenario: SteamScenario): number | undefi
   if (!/^\d+$/.test(text)) return undefined;
   const count = Number(text);
   return count >= 1 && count <= scenario.inventoryPageCap ? count : undefined;
-}
-
-/** Trade-protected contexts are small: recent trades only. */
-function defaultSize(scenario: SteamScenario, contextid: string): number {
-  const size = scenario.defaultInventorySize;
-  return contextid === TRADE_PROTECTED_CONTEXT ? Math.ceil(size / 10) : size;
 }
 
 /** Pre-serialized so that the same request always gets the same bytes. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { STEAM_FAULT_KINDS, type SteamScenarioInput } from './scenario.js';
+import { tradeScenarioSchema, tradeUserSchema } from './trade/scenario-schema.js';
 import { webApiScenarioSchema } from './webapi/scenario-schema.js';
 
 const steamId64 = z.string().regex(/^7656119\d{10}$/, 'expected a SteamID64 (17 digits starting 7656119)');
@@ -56,6 +57,8 @@ const user = z.strictObject({
     .record(z.string().regex(/^\d+\/\d+$/, 'expected "<appid>/<contextid>"'), inventory)
     .optional(),
   cookie: z.string().min(1).optional(),
+  apiKey: z.string().min(1).optional(),
+  trade: tradeUserSchema.optional(),
 });
 
 export const steamScenarioSchema = z.strictObject({
@@ -86,6 +89,7 @@ export const steamScenarioSchema = z.strictObject({
     })
     .optional(),
   webApi: webApiScenarioSchema.optional(),
+  trade: tradeScenarioSchema.optional(),
 });
 
 // The schema and the hand-written type must agree; this fails to compile otherwise.

@@ -5,12 +5,19 @@
  */
 import { defined } from '../../core/env.js';
 import {
+  resolveTradeScenario,
+  type SteamTradeScenario,
+  type SteamTradeScenarioInput,
+  type SteamTradeUserScenario,
+} from './trade/scenario.js';
+import {
   resolveWebApiScenario,
   type SteamWebApiScenario,
   type SteamWebApiScenarioInput,
 } from './webapi/scenario.js';
 
 export type * from './webapi/scenario.js';
+export type * from './trade/scenario.js';
 
 export const STEAM_FAULT_KINDS = [
   'eresult500',
@@ -90,6 +97,10 @@ export interface SteamUserScenario {
   inventories?: Record<string, SteamInventoryScenario>;
   /** The `steamLoginSecure` cookie value that authenticates as this user. */
   cookie?: string;
+  /** This account's Web API key: trade-offer methods called with it answer for this account. */
+  apiKey?: string;
+  /** Trade settings: token, mobile authenticator, escrow, bans, acknowledgement. */
+  trade?: SteamTradeUserScenario;
 }
 
 export interface SteamRateLimitScenario {
@@ -131,13 +142,16 @@ export interface SteamScenario {
   faults: SteamFaultScenario;
   /** The Web API's budgets, burst 429s and faults (the data comes from `users`). */
   webApi: SteamWebApiScenario;
+  /** Trade offers: lifetime, trade protection, caps, faults. */
+  trade: SteamTradeScenario;
 }
 
 /** What callers may pass: every field optional, nested objects too. */
-export type SteamScenarioInput = Partial<Omit<SteamScenario, 'rateLimit' | 'faults' | 'webApi'>> & {
+export type SteamScenarioInput = Partial<Omit<SteamScenario, 'rateLimit' | 'faults' | 'webApi' | 'trade'>> & {
   rateLimit?: Partial<SteamRateLimitScenario>;
   faults?: Partial<SteamFaultScenario>;
   webApi?: SteamWebApiScenarioInput;
+  trade?: SteamTradeScenarioInput;
 };
 
 export const DEFAULT_VANITIES: Readonly<Record<string, string>> = { gaben: '76561197960287930' };
@@ -149,7 +163,7 @@ export function resolveSteamScenario(input: SteamScenarioInput = {}): SteamScena
     defaultInventorySize: input.defaultInventorySize ?? 40,
     users: input.users ?? {},
     vanities: { ...DEFAULT_VANITIES, ...input.vanities },
-    apiKeys: input.apiKeys ?? [],
+    apiKeys: withAccountKeys(input.apiKeys ?? [], input.users ?? {}),
     rateLimit: {
       minIntervalMs: 0,
       burst: 1,
@@ -167,5 +181,16 @@ export function resolveSteamScenario(input: SteamScenarioInput = {}): SteamScena
       ...defined(input.faults),
     },
     webApi: resolveWebApiScenario(input.webApi),
+    trade: resolveTradeScenario(input.trade),
   };
+}
+
+/**
+ * Accounts' own keys are valid keys too. An empty list accepts any 32-hex key, so they are
+ * added only to a list the scenario gave.
+ */
+function withAccountKeys(keys: string[], users: Record<string, SteamUserScenario>): string[] {
+  if (keys.length === 0) return keys;
+  const own = Object.values(users).flatMap((user) => (user.apiKey ? [user.apiKey] : []));
+  return [...new Set([...keys, ...own])];
 }

@@ -229,7 +229,8 @@ describe('bad input fails before any request, naming what to fix', () => {
       () => client().getOwnedGames(ROBIN, { appids_filter: [440, 1.5] }),
       /appids_filter 1.5/,
     ],
-    ['a bad who', () => client().getFriendList('http://example.com/x'), /invalid steamid/],
+    ['a bad who', () => client().getFriendList('not an account!'), /invalid steamid/],
+    ['a profile URL off Steam', () => client().getFriendList('http://example.com/id/x'), /is not Steam/],
     ['token auth without a token', () => client().getOwnedGames(ROBIN, { auth: 'token' }), /access token/],
   ])('%s', async (_name, run, message) => {
     await expect(run()).rejects.toThrow(InvalidInputError);

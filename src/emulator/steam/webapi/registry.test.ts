@@ -136,12 +136,19 @@ describe('ISteamWebAPIUtil/GetSupportedAPIList/v1', () => {
       'ISteamUserStats',
       'ISteamWebAPIUtil',
     ]);
+    // The trade module's IEconService methods, two of them replaced by this file's stand-ins.
     const econ = list.apilist.interfaces[0]!;
     expect(econ.methods.map((m) => [m.name, m.httpmethod])).toEqual([
       ['CancelTradeOffer', 'POST'],
+      ['DeclineTradeOffer', 'POST'],
+      ['GetTradeHistory', 'GET'],
+      ['GetTradeHoldDurations', 'GET'],
+      ['GetTradeOffer', 'GET'],
+      ['GetTradeOffers', 'GET'],
       ['GetTradeOffersSummary', 'GET'],
+      ['GetTradeStatus', 'GET'],
     ]);
-    expect(econ.methods[1]).toEqual({
+    expect(econ.methods.find((m) => m.name === 'GetTradeOffersSummary')).toEqual({
       name: 'GetTradeOffersSummary',
       version: 1,
       httpmethod: 'GET',
