@@ -145,7 +145,7 @@ async function stateAfterAccept(
     return await getOffer(ctx, id, { descriptions: false });
   } catch (error) {
     ctx.warn({
-      code: 'store',
+      code: 'reread_failed',
       offerId: id,
       message: `offer ${id} was accepted, but reading its new state failed (${describeCause(error)})`,
     });

@@ -56,6 +56,8 @@ export interface TradeContextOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   onWarning?: WarningHook | undefined;
   tuning?: Partial<TradeTuning>;
+  /** Language of item names in reads (default english). */
+  language?: string | undefined;
 }
 
 export class TradeContext {
@@ -67,6 +69,7 @@ export class TradeContext {
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly onWarning: WarningHook | undefined;
   readonly tuning: TradeTuning;
+  readonly language: string;
   private readonly steamId: string | undefined;
   private sessionSource: TradeContextOptions['session'];
   private cached: SteamSession | undefined;
@@ -80,6 +83,7 @@ export class TradeContext {
     this.sleep = options.sleep ?? sleep;
     this.onWarning = options.onWarning;
     this.tuning = { ...DEFAULT_TRADE_TUNING, ...options.tuning };
+    this.language = options.language ?? 'english';
     this.steamId = options.steamId;
     this.sessionSource = options.session;
   }

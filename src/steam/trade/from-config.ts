@@ -33,6 +33,7 @@ export function createSteamTradeClient(
     rateLimitCooldownMs: config.steam.rateLimitCooldownMs,
     maxQueueWaitMs: steamQueueWaitLimitMs(config),
     steamId: config.steam.steamId,
+    language: config.steam.language,
     session: session ?? (config.steam.cookies ? () => sessionFromConfig(config) : undefined),
     ...rest,
   });

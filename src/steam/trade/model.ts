@@ -180,7 +180,14 @@ export interface PartnerDetails {
   source: 'webapi' | 'offer-page';
 }
 
-export type TradeWarningCode = 'dropped_asset' | 'unknown_state' | 'unknown_confirmation_method' | 'store';
+export type TradeWarningCode =
+  | 'dropped_asset'
+  | 'unknown_state'
+  | 'unknown_confirmation_method'
+  /** An idempotency record could not be completed (the offer was sent). */
+  | 'store'
+  /** An action went through but the offer's new state could not be read. */
+  | 'reread_failed';
 
 export interface TradeWarning {
   code: TradeWarningCode;

@@ -83,7 +83,7 @@ function listParams(ctx: TradeContext, options: ListOffersOptions) {
     get_sent_offers: sent,
     get_received_offers: received,
     get_descriptions: options.descriptions ?? true,
-    language: options.language ?? 'english',
+    language: options.language ?? ctx.language,
     active_only: filter === 'active',
     historical_only: filter === 'historical',
     time_historical_cutoff: cutoff,
@@ -178,7 +178,7 @@ export async function getOffer(ctx: TradeContext, id: string, options: GetOfferO
       ECON_METHODS.getTradeOffer,
       {
         tradeofferid: offerId,
-        language: options.language ?? 'english',
+        language: options.language ?? ctx.language,
         get_descriptions: options.descriptions ?? true,
       },
       { signal: options.signal },

@@ -84,7 +84,7 @@ export async function* tradeHistory(
             start_after_tradeid: tradeId,
             navigating_back: back,
             get_descriptions: options.descriptions ?? true,
-            language: options.language ?? 'english',
+            language: options.language ?? ctx.language,
             include_failed: options.includeFailed ?? false,
             include_total: false,
           },
@@ -134,7 +134,7 @@ export async function tradeStatus(
         {
           tradeid: id,
           get_descriptions: options.descriptions ?? true,
-          language: options.language ?? 'english',
+          language: options.language ?? ctx.language,
         },
         options.signal ? { signal: options.signal } : {},
       ),
