@@ -96,7 +96,9 @@ migrations['004_trade_state'] = tradeState;
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Migrations touch tables of their own and arrive in any order (a database may have run
+  // 004 before 003 shipped): Kysely runs the missing ones instead of refusing the database.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     // An unreachable store is not a migration problem: say so as it is.
