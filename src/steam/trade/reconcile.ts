@@ -46,7 +46,10 @@ export function matchesPlan(offer: Offer, plan: SendPlan, sinceMs: number): bool
   return sameMessage(offer.message, plan.message);
 }
 
-/** One look among the sent offers; the earliest match, if any. */
+/**
+ * One look among the sent offers; the newest match, if any (two identical offers sent on
+ * purpose within the window: the later one is the likelier to be this attempt's).
+ */
 export async function findSentOffer(
   ctx: TradeContext,
   plan: SendPlan,
@@ -66,7 +69,7 @@ export async function findSentOffer(
     onWarning: () => undefined,
   })) {
     if (!matchesPlan(offer, plan, since)) continue;
-    if (!found || (offer.created ?? '') < (found.created ?? '')) found = offer;
+    if (!found || (offer.created ?? '') > (found.created ?? '')) found = offer;
   }
   return found;
 }
