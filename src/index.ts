@@ -10,4 +10,7 @@ export * from './steam/ids/index.js';
 export * from './steam/session/index.js';
 export * from './steam/community/inventory/index.js';
 export * from './steam/webapi/index.js';
+export * from './steam/trade/index.js';
 export * from './roblox/index.js';
+export { openDatabase, type StoreDatabase, type StoreOptions } from './store/database.js';
+export { TradeStateStoreDb, openTradeStateStore } from './store/trade-state.js';

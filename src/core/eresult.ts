@@ -18,6 +18,12 @@ export interface EResultInfo {
   retryAfterMs?: number;
   /** False for codes this table has no row for (read as possibly temporary). */
   known: boolean;
+  /**
+   * What the code means when it answers a trade action (send, accept, decline, cancel), where
+   * it is more specific than `meaning`: 15 on a send is nearly always the partner's token or
+   * standing (UPSTREAM.md; node-steam-tradeoffer-manager and ASF read them so).
+   */
+  trade?: string;
 }
 
 type Row = Omit<EResultInfo, 'code' | 'known'>;
@@ -29,37 +35,79 @@ type Row = Omit<EResultInfo, 'code' | 'known'>;
  */
 const TABLE: Record<number, Row> = {
   1: { name: 'OK', meaning: 'success', transient: false },
-  2: { name: 'Fail', meaning: 'Steam reported a generic failure', transient: true, retryAfterMs: 30_000 },
+  2: {
+    name: 'Fail',
+    meaning: 'Steam reported a generic failure',
+    transient: true,
+    retryAfterMs: 30_000,
+    trade: 'Steam failed to process the trade offer',
+  },
   3: {
     name: 'NoConnection',
     meaning: 'Steam has no connection to its back end',
     transient: true,
     retryAfterMs: 30_000,
   },
-  8: { name: 'InvalidParam', meaning: 'Steam rejected a parameter of the request', transient: false },
+  8: {
+    name: 'InvalidParam',
+    meaning: 'Steam rejected a parameter of the request',
+    transient: false,
+    trade:
+      'Steam rejected part of the request (the partner, an item, or an offer that is not yours to act on)',
+  },
   10: { name: 'Busy', meaning: 'Steam is busy', transient: true, retryAfterMs: 30_000 },
-  11: { name: 'InvalidState', meaning: 'the object is not in a state that allows this', transient: false },
-  15: { name: 'AccessDenied', meaning: 'Steam denied access', transient: false },
+  11: {
+    name: 'InvalidState',
+    meaning: 'the object is not in a state that allows this',
+    transient: false,
+    trade: 'the offer is no longer active, or an item is not in a state that can be traded',
+  },
+  15: {
+    name: 'AccessDenied',
+    meaning: 'Steam denied access',
+    transient: false,
+    trade:
+      "the partner's trade URL token is wrong or they cannot trade (trade ban, full or private inventory, or a trade hold)",
+  },
   16: {
     name: 'Timeout',
     meaning: 'Steam timed out; the action may still have happened',
     transient: true,
     retryAfterMs: 2_000,
+    trade: 'Steam timed out; the offer may still have been created',
   },
   20: {
     name: 'ServiceUnavailable',
     meaning: 'this Steam service is temporarily unavailable',
     transient: true,
     retryAfterMs: 60_000,
+    trade: "Steam or the game's item server is temporarily unavailable",
   },
-  25: { name: 'LimitExceeded', meaning: 'a Steam limit was exceeded', transient: false },
-  26: { name: 'Revoked', meaning: 'access was revoked, or the item is gone', transient: false },
+  24: {
+    name: 'InsufficientPrivilege',
+    meaning: 'this account lacks the privilege for this',
+    transient: false,
+    trade: 'this account cannot trade yet (Steam Guard, a new device or a recent change)',
+  },
+  25: {
+    name: 'LimitExceeded',
+    meaning: 'a Steam limit was exceeded',
+    transient: false,
+    trade: 'too many active offers (to this partner or in total): cancel some before sending more',
+  },
+  26: {
+    name: 'Revoked',
+    meaning: 'access was revoked, or the item is gone',
+    transient: false,
+    trade: "an item is no longer in its owner's inventory (traded, sold or moved)",
+  },
   28: { name: 'AlreadyRedeemed', meaning: 'this was already done', transient: false },
   29: {
     name: 'DuplicateRequest',
     meaning: 'Steam saw this request twice',
     transient: true,
     retryAfterMs: 2_000,
+    trade: 'Steam saw this request twice; the first one may have gone through',
   },
   42: { name: 'NoMatch', meaning: 'Steam found nothing matching', transient: false },
   // UPSTREAM.md lists 55 among transient EResults; for an inventory it mostly means the account

@@ -152,6 +152,74 @@ export class TimeoutError extends ConnectionError {
   override readonly kind = 'timeout';
 }
 
+/** Why Steam refused a trade action, as node-steam-tradeoffer-manager names the causes (its helpers.js). */
+export type TradeRefusalReason =
+  | 'TradeBan'
+  | 'NewDevice'
+  | 'TargetCannotTrade'
+  | 'OfferLimitExceeded'
+  | 'ItemServerUnavailable'
+  | 'PrivateInventory'
+  | 'TradeProtectionNotAcknowledged';
+
+/**
+ * Steam refused a trade action (send, accept, decline, cancel) and said why: a `strError`
+ * with a trailing `(N)` EResult, or an `x-eresult`. Nothing was done upstream. `retryable`
+ * when the EResult is a temporary one (20 ServiceUnavailable, the item server being down).
+ */
+export class TradeOfferRefusedError extends UpstreamError {
+  override readonly kind = 'trade_refused';
+  /** Steam's EResult, when it gave one (or the manager's reading of the words gives one). */
+  readonly eresult: number | undefined;
+  readonly reason: TradeRefusalReason | undefined;
+  constructor(
+    message: string,
+    options: GamestashErrorOptions & {
+      eresult?: number | undefined;
+      reason?: TradeRefusalReason | undefined;
+    } = {},
+  ) {
+    const { eresult, reason, ...rest } = options;
+    super(message, { ...(eresult === undefined ? {} : { code: eresult }), ...rest });
+    this.eresult = eresult;
+    this.reason = reason;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), eresult: this.eresult, reason: this.reason };
+  }
+}
+
+/**
+ * A trade write whose outcome is unknown: Steam may or may not have done it, and checking
+ * failed too. Nothing is retried; the message says what to look at. With an idempotency
+ * key, calling again with the same key checks again before anything is sent.
+ */
+export class TradeOutcomeUnknownError extends UpstreamError {
+  override readonly kind = 'trade_outcome_unknown';
+}
+
+/**
+ * An idempotency key that cannot be used for this call: it was first used for a different
+ * request (`different_request`, like Stripe's), or a send under it may still be in flight
+ * (`in_progress`; `retryAfterMs` says when its lease ends).
+ */
+export class IdempotencyConflictError extends GamestashError {
+  override readonly kind = 'idempotency_conflict';
+  readonly reason: 'different_request' | 'in_progress';
+  readonly retryAfterMs: number | undefined;
+  constructor(
+    message: string,
+    reason: 'different_request' | 'in_progress',
+    options: GamestashErrorOptions & { retryAfterMs?: number } = {},
+  ) {
+    const { retryAfterMs, ...rest } = options;
+    super(message, rest);
+    this.reason = reason;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
 /** A local wait (pacing queue, budget) took longer than the caller allowed. */
 export class QueueTimeoutError extends GamestashError {
   override readonly kind = 'queue_timeout';

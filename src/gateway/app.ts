@@ -15,6 +15,8 @@ import { inventoryRoutes } from './routes/inventory.js';
 import { methodNotAllowed } from './routes/method-not-allowed.js';
 import { robloxRoutes } from './routes/roblox.js';
 import { v1InventoryRoutes } from './routes/v1-inventory.js';
+import { webApiRoutes } from './routes/webapi.js';
+import { webApiPlayerRoutes } from './routes/webapi-players.js';
 import { ErrorBody } from './schemas/common.js';
 import { InventoryItemSchema } from './schemas/v1-inventory.js';
 import type { GatewayServices } from './services/index.js';
@@ -51,6 +53,8 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   await fastify.register(inventoryRoutes);
   await fastify.register(v1InventoryRoutes);
   await fastify.register(robloxRoutes);
+  await fastify.register(webApiRoutes);
+  await fastify.register(webApiPlayerRoutes);
   await fastify.register(viewerRoutes);
   methodNotAllowed(fastify, '/metrics');
   methodNotAllowed(fastify, '/openapi.json');

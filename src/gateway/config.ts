@@ -72,11 +72,23 @@ export interface GatewayConfig {
   origins: Partial<Record<TracedSetting, string>>;
   /** How long a vanity name's SteamID64 is remembered (one upstream lookup per name per TTL). */
   vanityCacheTtlMs: number;
+  /** Web API answers are cached this long, by method family (services/webapi-families.ts). */
+  webApiTtlMs: {
+    /** Profiles, friends, games, achievements, stats, and methods of no other family. */
+    players: number;
+    /** News and global achievement percentages: the same for every caller, slow to change. */
+    apps: number;
+    /** GetSupportedAPIList. */
+    list: number;
+  };
 }
 
-export interface GatewayOverrides extends Partial<Omit<GatewayConfig, 'core' | 'cache' | 'origins'>> {
+export interface GatewayOverrides extends Partial<
+  Omit<GatewayConfig, 'core' | 'cache' | 'origins' | 'webApiTtlMs'>
+> {
   core?: ConfigOverrides;
   cache?: Partial<GatewayConfig['cache']>;
+  webApiTtlMs?: Partial<GatewayConfig['webApiTtlMs']>;
   /** The overrides are `serve`'s flags: failures name `--port` rather than "the port option". */
   givenAsFlags?: boolean;
 }
@@ -88,7 +100,7 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
       `GAMESTASH_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`,
     );
   }
-  const { core: coreOverrides, cache, givenAsFlags, ...rest } = overrides;
+  const { core: coreOverrides, cache, webApiTtlMs, givenAsFlags, ...rest } = overrides;
   // `serve` (and `keys`, which must find the keys `serve` reads) keep ./data as their default.
   const core = loadConfig(
     env,
@@ -123,6 +135,12 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
       0,
       30 * 86_400_000,
     ),
+    webApiTtlMs: {
+      players: int(env, 'GAMESTASH_WEBAPI_PLAYERS_TTL_MS', 300_000, 0, 30 * 86_400_000),
+      apps: int(env, 'GAMESTASH_WEBAPI_APPS_TTL_MS', 3_600_000, 0, 30 * 86_400_000),
+      list: int(env, 'GAMESTASH_WEBAPI_LIST_TTL_MS', 86_400_000, 0, 30 * 86_400_000),
+      ...defined(webApiTtlMs),
+    },
     ...defined(rest),
     origins: {},
   };

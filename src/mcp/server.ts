@@ -1,7 +1,7 @@
 /**
  * @module mcp/server
- * The MCP server: four read-only tools over the library, sharing one transport so Steam
- * spacing and Roblox budgets hold across calls. Transport-agnostic: stdio.ts runs it over
+ * The MCP server: read-only tools over the library (inventories, the Steam Web API,
+ * Roblox), sharing one transport so Steam spacing and Roblox budgets hold across calls. Transport-agnostic: stdio.ts runs it over
  * stdio, tests connect to it in memory.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -12,11 +12,18 @@ import { createRobloxInventoryClient, type RobloxInventoryClient } from '../robl
 import { createSteamInventoryClient } from '../steam/community/inventory/from-config.js';
 import { resolveOptionsFromConfig } from '../steam/ids/resolve.js';
 import { DEFAULT_VANITY_CACHE_TTL_MS, MemoryVanityCache } from '../steam/ids/vanity-cache.js';
+import { createSteamWebApiClient } from '../steam/webapi/from-config.js';
 import type { ToolContext } from './tools/context.js';
 import { registerRobloxInventoryTool } from './tools/roblox-inventory.js';
 import { registerRobloxOwnsTool } from './tools/roblox-owns.js';
 import { registerSteamInventoryTool } from './tools/steam-inventory.js';
 import { registerSteamResolveTool } from './tools/steam-resolve.js';
+import { registerSteamAchievementsTool } from './tools/steam-achievements.js';
+import { registerSteamApiTool } from './tools/steam-api.js';
+import { registerSteamFriendsTool } from './tools/steam-friends.js';
+import { registerSteamGamesTool } from './tools/steam-games.js';
+import { registerSteamNewsTool } from './tools/steam-news.js';
+import { registerSteamProfileTool } from './tools/steam-profile.js';
 
 export const MCP_SERVER_NAME = 'gamestash';
 export const MCP_SERVER_VERSION = '0.1.0';
@@ -33,8 +40,9 @@ export interface GamestashMcpServer {
   close(): Promise<void>;
 }
 
-const INSTRUCTIONS = `Read-only access to Steam community inventories and Roblox inventories.
+const INSTRUCTIONS = `Read-only access to Steam community inventories, the Steam Web API and Roblox inventories.
 Steam accounts may be named any way (SteamID64, profile URL, trade URL, vanity name); "me" (or leaving who out) is the server's own STEAM_ID. Steam rate limits are strict: prefer one steam_inventory call with filters or summary=true over many calls, and after a rate_limited error wait as long as it says.
+Profiles, friends, games, achievements and news come from the Steam Web API (steam_profile, steam_friends, steam_games, steam_achievements, steam_news; steam_api for any other read-only method). A private profile's games come back as "no games visible", which is not "owns nothing".
 For "does this Roblox user own X", use roblox_owns, not roblox_inventory.`;
 
 export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
@@ -48,6 +56,8 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
     resolveOptions: resolveOptionsFromConfig(config, http, {
       vanityCache: new MemoryVanityCache({ ttlMs: DEFAULT_VANITY_CACHE_TTL_MS }),
     }),
+    // The method list is kept in memory (a day): a long-lived server fetches it once.
+    steamWebApi: createSteamWebApiClient(config, http),
     // Missing Roblox credentials fail the Roblox tools only, each time, with what to set.
     roblox: () => (roblox ??= createRobloxInventoryClient(config, { http })),
   };
@@ -57,6 +67,12 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
   );
   registerSteamInventoryTool(server, ctx);
   registerSteamResolveTool(server, ctx);
+  registerSteamProfileTool(server, ctx);
+  registerSteamFriendsTool(server, ctx);
+  registerSteamGamesTool(server, ctx);
+  registerSteamAchievementsTool(server, ctx);
+  registerSteamNewsTool(server, ctx);
+  registerSteamApiTool(server, ctx);
   registerRobloxInventoryTool(server, ctx);
   registerRobloxOwnsTool(server, ctx);
   let closing: Promise<void> | undefined;

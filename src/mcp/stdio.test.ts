@@ -37,7 +37,13 @@ describe('stdio', () => {
     expect(tools.map((t) => t.name).sort()).toEqual([
       'roblox_inventory',
       'roblox_owns',
+      'steam_achievements',
+      'steam_api',
+      'steam_friends',
+      'steam_games',
       'steam_inventory',
+      'steam_news',
+      'steam_profile',
       'steam_resolve_id',
     ]);
     const resolved = (await client.callTool({

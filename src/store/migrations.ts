@@ -6,6 +6,7 @@
  */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { StoreUnavailableError } from '../core/errors.js';
+import { tradeState } from './trade-migration.js';
 
 /** `api_keys.name` is varchar(200) (PostgreSQL enforces it). */
 export const MAX_KEY_NAME_LENGTH = 200;
@@ -89,10 +90,15 @@ const migrations: Record<string, Migration> = {
   },
 };
 
+// Numbered after 002 (unique key names) and 003 (prices and snapshots).
+migrations['004_trade_state'] = tradeState;
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Migrations touch tables of their own and arrive in any order (a database may have run
+  // 004 before 003 shipped): Kysely runs the missing ones instead of refusing the database.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     // An unreachable store is not a migration problem: say so as it is.

@@ -4,6 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import { nonEmpty, nonNegativeInt, positiveInt } from '../options.js';
+import { registerSteamWebApiCommands } from './steam-webapi.js';
 
 export interface SteamInventoryOptions {
   app: string;
@@ -26,7 +27,9 @@ export interface SteamInventoryOptions {
 }
 
 export function registerSteamCommands(program: Command): void {
-  const steam = program.command('steam').description('Steam community inventories');
+  const steam = program
+    .command('steam')
+    .description('Steam community inventories, and the Steam Web API (profiles, friends, games, any method)');
 
   steam
     .command('inventory')
@@ -80,4 +83,6 @@ export function registerSteamCommands(program: Command): void {
       const { steamInventory } = await import('./steam-inventory.js');
       await steamInventory(who, options);
     });
+
+  registerSteamWebApiCommands(steam);
 }

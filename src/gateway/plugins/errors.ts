@@ -70,7 +70,10 @@ function mapLibraryError(error: GamestashError): Mapped {
   if (error instanceof InvalidInputError)
     return m(400, 'invalid_input', error.parameter ? { parameter: error.parameter } : {});
   const roblox = error.service === 'roblox';
+  const webApi = error.service === 'steam-webapi';
   if (error instanceof PrivateError && roblox) return m(403, 'private_inventory');
+  // A friend list, achievements or stats the profile hides (UPSTREAM.md): no cookie helps here.
+  if (error instanceof PrivateError && webApi) return m(403, 'private');
   if (error instanceof PrivateError) {
     const message =
       'this inventory (or its profile) is private: only its owner can read it, by passing their own ' +
@@ -88,6 +91,12 @@ function mapLibraryError(error: GamestashError): Mapped {
       'in the x-steam-cookie header (an expired session must be renewed by signing in again)';
     return m(401, 'steam_session_expired', { message });
   }
+  // The key is the operator's, not the caller's: say so, and whose move it is.
+  if (error instanceof AuthenticationError && webApi)
+    return m(502, 'upstream_auth_failed', {
+      message:
+        "Steam refused the gateway's own Web API key: nothing is wrong with your request; the gateway's operator must check its STEAM_API_KEY",
+    });
   if (error instanceof AuthenticationError) return m(502, 'upstream_auth_failed');
   if (error instanceof UpstreamInvalidRequestError)
     return m(400, roblox ? 'roblox_rejected' : 'steam_rejected');

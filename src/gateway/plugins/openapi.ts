@@ -26,6 +26,10 @@ export async function registerOpenApi(fastify: FastifyInstance): Promise<void> {
       },
       tags: [
         { name: 'inventory', description: 'Steam inventories' },
+        {
+          name: 'steam-webapi',
+          description: "The Steam Web API with the gateway's own key: typed player routes and any GET method",
+        },
         { name: 'operations', description: 'Health, readiness and metrics' },
       ],
     },

@@ -118,4 +118,17 @@ export const PARAMETER_HINTS: Record<string, string> = {
   gamePassIds: 'comma-separated numeric ids, at most 500',
   privateServerIds: 'comma-separated numeric ids, at most 500',
   cursor: 'the next_cursor value of the previous page',
+  interface: 'a Web API interface name, e.g. ISteamUser',
+  method: 'a Web API method name, e.g. GetPlayerSummaries',
+  version: 'a method version: v1, v2 (or 1, 0002)',
+  format: 'json (default), xml or vdf: the format asked of Steam, and answered',
+  post: 'the gateway relays GET methods only: leave post out',
+  steamids:
+    'comma-separated accounts (SteamID64s, vanity names, ...), as many as fit in the path; more in ?ids=',
+  ids: 'comma-separated accounts (SteamID64s, vanity names, ...), at most 1000',
+  appids: 'comma-separated app ids, at most 100, e.g. 440,570',
+  appinfo: HINTS.flag,
+  free_games: HINTS.flag,
+  count: 'a whole number from 1 to 1000',
+  l: "Steam's language name for achievement names and descriptions, e.g. german",
 };

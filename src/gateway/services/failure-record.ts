@@ -4,6 +4,7 @@
  * fetch answers exactly as the leader did (same status, same code, same message).
  */
 import {
+  AuthenticationError,
   ConnectionError,
   GamestashError,
   MalformedResponseError,
@@ -18,12 +19,15 @@ import {
   UpstreamInvalidRequestError,
   UpstreamUnavailableError,
   type GamestashErrorOptions,
+  type Service,
 } from '../../core/errors.js';
 import { redactText } from '../../core/http/redact.js';
 
 export interface FailureRecord {
   kind: string;
   message: string;
+  /** Which upstream failed: the error handler words some answers per service (a private friend list is no inventory). */
+  service?: Service;
   status?: number;
   code?: string | number;
   retryAfterMs?: number;
@@ -37,6 +41,7 @@ export function describeFailure(error: unknown): FailureRecord {
   return {
     kind: error.kind,
     message: redactText(error.message),
+    service: error.service,
     ...(error.status === undefined ? {} : { status: error.status }),
     ...(error.code === undefined ? {} : { code: error.code }),
     ...(error instanceof RateLimitError && error.retryAfterMs !== undefined
@@ -50,7 +55,7 @@ export function describeFailure(error: unknown): FailureRecord {
 
 export function rebuildFailure(record: FailureRecord): Error {
   const options: GamestashErrorOptions = {
-    service: 'steam-community',
+    service: record.service ?? 'steam-community',
     ...(record.status === undefined ? {} : { status: record.status }),
     ...(record.code === undefined ? {} : { code: record.code }),
   };
@@ -63,6 +68,8 @@ export function rebuildFailure(record: FailureRecord): Error {
       return new NotFoundError(record.message, options);
     case 'session_expired':
       return new SessionExpiredError(record.message, options);
+    case 'authentication_failed':
+      return new AuthenticationError(record.message, options);
     case 'upstream_rejected':
       return new UpstreamInvalidRequestError(record.message, options);
     case 'upstream_unavailable':

@@ -32,6 +32,8 @@ import { QuotaService } from './quota.js';
 import { RobloxService } from './roblox-service.js';
 import { createRobloxInventoryClient } from '../../roblox/inventory/from-config.js';
 import { SingleFlight } from './single-flight.js';
+import { createSteamWebApiClient } from '../../steam/webapi/from-config.js';
+import { WebApiService, type WebApiEntry } from './webapi-service.js';
 
 export interface GatewayServices {
   config: GatewayConfig;
@@ -43,6 +45,8 @@ export interface GatewayServices {
   quota: QuotaService;
   inventory: InventoryService;
   roblox: RobloxService;
+  /** The Steam Web API with the operator's STEAM_API_KEY (503 on every Web API route without one). */
+  webApi: WebApiService;
   metrics: GatewayMetrics;
   /** Writes to the cache store kept through an outage, retried until it is back. */
   cacheWrites: CacheWriter;
@@ -140,6 +144,21 @@ function assemble(
       : undefined,
     config.cache.ttlMs,
   );
+  // The operator's key answers every gateway key; `me` means nothing here (many callers).
+  const webApi = new WebApiService({
+    client: steam.apiKey
+      ? createSteamWebApiClient(config.core, http, { me: false, maxQueueWaitMs: config.queueTimeoutMs })
+      : undefined,
+    ttls: config.webApiTtlMs,
+    store: cacheStore,
+    writes: cacheWrites,
+    // Web API answers are small: an eighth of the in-process budget holds thousands.
+    memory: new MemoryCache<WebApiEntry>((config.cache.memoryMb * 1024 * 1024) / 8),
+    flights: new SingleFlight<WebApiEntry>(redis, {
+      failureTtlMs: (error) => (isDefinitive(error) ? config.cache.errorTtlMs : 0),
+    }),
+    metrics,
+  });
   const keepFor = Math.max(config.cache.maxStaleMs, config.cache.ttlMs + config.cache.staleWhileRevalidateMs);
   const purge = () =>
     void cacheStore
@@ -158,6 +177,7 @@ function assemble(
     quota: new QuotaService(config.defaultQuotaPerMinute, redis),
     inventory,
     roblox,
+    webApi,
     metrics,
     cacheWrites,
     resolveSteamId: (who) => resolveSteamId(who, resolveOptions),

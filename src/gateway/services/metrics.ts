@@ -30,6 +30,12 @@ export class GatewayMetrics {
     labelNames: ['result'] as const,
     registers: [this.registry],
   });
+  readonly webApiCacheLookups = new Counter({
+    name: 'gamestash_webapi_cache_lookups_total',
+    help: 'Steam Web API cache lookups by method family (players, apps, list, live): hit, miss, or uncached (never cached)',
+    labelNames: ['family', 'result'] as const,
+    registers: [this.registry],
+  });
   readonly coalesced = new Counter({
     name: 'gamestash_cache_coalesced_total',
     help: 'Requests that joined an upstream fetch already in flight instead of starting one',

@@ -10,6 +10,7 @@ import type { HttpClient } from '../../core/http/client.js';
 import type { RobloxInventoryClient } from '../../roblox/index.js';
 import type { SteamInventoryClient } from '../../steam/community/inventory/client.js';
 import type { ResolveOptions } from '../../steam/ids/resolve.js';
+import type { SteamWebApiClient } from '../../steam/webapi/index.js';
 
 export interface ToolContext {
   config: GamestashConfig;
@@ -17,6 +18,8 @@ export interface ToolContext {
   steamInventory: SteamInventoryClient;
   /** How accounts are resolved: `me` is STEAM_ID; vanity names are remembered for an hour. */
   resolveOptions: ResolveOptions;
+  /** The Steam Web API with the server's STEAM_API_KEY (`me` is STEAM_ID). */
+  steamWebApi: SteamWebApiClient;
   /** Built on first use, so the Steam tools work without Roblox credentials. */
   roblox(): RobloxInventoryClient;
 }

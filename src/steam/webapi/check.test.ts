@@ -134,6 +134,19 @@ describe('checkCall', () => {
       }),
     ).toThrow(/without STEAM_API_KEY Steam lists only the methods that need no key/);
   });
+
+  it('keeps that hint beside a suggestion: the near name may be a keyless neighbour', () => {
+    const keyless = {
+      interfaces: [{ name: 'ISteamUserStats', methods: list.interfaces[0]!.methods }],
+    };
+    expect(() =>
+      checkCall(keyless, parseMethodPath('ISteamUser/GetFriendList/v1'), parseArguments([]), {
+        withoutKey: true,
+      }),
+    ).toThrow(
+      'no interface ISteamUser; did you mean ISteamUserStats? (without STEAM_API_KEY Steam lists only the methods that need no key)',
+    );
+  });
 });
 
 describe('closestName', () => {

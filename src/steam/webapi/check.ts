@@ -61,6 +61,7 @@ export function checkCall(
   args: CallArguments,
   options: { http?: 'GET' | 'POST'; withoutKey?: boolean } = {},
 ): WebApiTarget {
+  // Without a key the near name may be a keyless neighbour: the hint says why the wanted one is absent.
   const hint = options.withoutKey
     ? ' (without STEAM_API_KEY Steam lists only the methods that need no key)'
     : '';
@@ -72,7 +73,7 @@ export function checkCall(
     const near = closestName(path.interface, names);
     throw new InvalidInputError(
       near
-        ? `no interface ${path.interface}; did you mean ${near}?`
+        ? `no interface ${path.interface}; did you mean ${near}?${hint}`
         : `no interface ${path.interface} in Steam's method list${hint}`,
       'interface',
     );
@@ -83,7 +84,7 @@ export function checkCall(
       path.method,
       iface.methods.map((m) => m.name),
     );
-    const suggestion = near ? `; did you mean ${near} (${versionsOf(iface.methods, near)})?` : hint;
+    const suggestion = near ? `; did you mean ${near} (${versionsOf(iface.methods, near)})?${hint}` : hint;
     throw new InvalidInputError(`no method ${path.method} in ${iface.name}${suggestion}`, 'method');
   }
   const method =

@@ -245,3 +245,22 @@ describe('bad input fails before any request, naming what to fix', () => {
     expect(steam.requests).toHaveLength(0);
   });
 });
+
+describe('"me"', () => {
+  it('is the configured account (STEAM_ID) for every method taking a player', async () => {
+    const api = client({ me: ROBIN });
+    await api.getFriendList('me');
+    await api.getPlayerSummaries(['ME', ROBIN]);
+    expect(await api.resolve('me')).toBe(ROBIN);
+    expect(steam.requests.map((r) => r.query.get('steamid') ?? r.query.get('steamids'))).toEqual([
+      ROBIN,
+      ROBIN,
+    ]);
+  });
+
+  it('asks for STEAM_ID when none is configured, and means nothing where `me: false`', async () => {
+    await expect(client().getOwnedGames('me')).rejects.toThrow(/STEAM_ID is not set/);
+    await expect(client({ me: false }).getFriendList('me')).rejects.toThrow(/"me" has no meaning here/);
+    expect(steam.requests).toHaveLength(0);
+  });
+});

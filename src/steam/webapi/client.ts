@@ -101,6 +101,19 @@ export class SteamWebApiClient {
     return this.generic.check(path, params, options);
   }
 
+  /**
+   * A typed call of a method row kept outside this client's table (the trade client's
+   * IEconService rows): the same call function, shape and errors as the typed methods.
+   */
+  callMethod<T>(row: WebApiMethod, params: WebApiParams, options: WebApiCallOptions = {}): Promise<T> {
+    return callTyped<T>(this.ctx, row, params, options);
+  }
+
+  /** Whether a Web API key was configured (callers choose between it and an access token). */
+  get hasApiKey(): boolean {
+    return Boolean(this.options.apiKey);
+  }
+
   /** The methods Steam lists for this key (cached for a day; `refresh` fetches it again). */
   supportedApi(options: { refresh?: boolean } = {}): Promise<SupportedApiList> {
     return this.apiList.get(options);
@@ -343,6 +356,7 @@ export class SteamWebApiClient {
         ? {}
         : { communityIntervalMs: this.options.communityIntervalMs }),
       ...(this.options.maxQueueWaitMs === undefined ? {} : { maxQueueWaitMs: this.options.maxQueueWaitMs }),
+      me: this.options.me,
       webApi: this.ctx,
     };
   }

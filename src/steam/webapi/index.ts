@@ -15,6 +15,7 @@ export {
 } from './call.js';
 export { checkCall, parseMethodPath, type MethodPath } from './check.js';
 export { API_LIST_TTL_MS, SupportedApiCache, type ApiListCacheOptions } from './api-list.js';
+export { selectInterface } from './list-filter.js';
 export {
   checkFormat,
   parseBody,

@@ -26,6 +26,11 @@ export interface SteamWebApiClientOptions {
   /** Where GetSupportedAPIList is kept for a day; in memory only without it. */
   cacheDir?: string | undefined;
   apiListTtlMs?: number;
+  /**
+   * What `<who>` "me" stands for (steam/ids/resolve.ts): STEAM_ID on the CLI and MCP (the
+   * default from the config); `false` on the gateway, which serves many callers.
+   */
+  me?: string | false | undefined;
   /** GetPlayerSummaries chunks in flight at once (default 4). */
   summariesConcurrency?: number;
 }

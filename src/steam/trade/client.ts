@@ -1,0 +1,195 @@
+/**
+ * @module steam/trade/client
+ * The trade client: every trade call of the library in one object, over one context
+ * (context.ts). Writes carry their own safety (send.ts, send-offer.ts, act.ts); reads are
+ * async iterators with collecting helpers (STYLE.md).
+ */
+import type { HttpClient } from '../../core/http/client.js';
+import { collect } from '../../core/paginate.js';
+import type { InventoryItem } from '../community/inventory/types.js';
+import { communityPace } from '../community/pace.js';
+import type { ResolvedSteamId } from '../ids/resolve.js';
+import type { SteamWebApiClient } from '../webapi/client.js';
+import { acceptOffer, cancelOffer, declineOffer } from './act.js';
+import { TradeContext, type TradeContextOptions } from './context.js';
+import type {
+  AcceptResult,
+  ActionResult,
+  Offer,
+  OffersSummary,
+  PartnerDetails,
+  SendResult,
+  Trade,
+  WarningHook,
+} from './model.js';
+import { partnerDetails, partnerInventoryItems, type PartnerInventoryOptions } from './partner.js';
+import { acknowledgeTradeProtection } from './protection.js';
+import {
+  getOffer,
+  listOffers,
+  offerPages,
+  offersSummary,
+  type GetOfferOptions,
+  type ListOffersOptions,
+  type OfferPage,
+} from './read-offers.js';
+import { tradeHistory, tradeStatus, type TradeHistoryOptions } from './read-trades.js';
+import { sendOffer } from './send-offer.js';
+import { checkIdempotencyKey, type SendInput } from './send-input.js';
+import type { SendRecord } from './state-store.js';
+
+export interface SteamTradeClientOptions extends Omit<
+  TradeContextOptions,
+  'resolve' | 'community' | 'webapi'
+> {
+  http: HttpClient;
+  /** IEconService goes through the Web API client (its host, key, pacing and errors). */
+  webapi: SteamWebApiClient;
+  /** `https://steamcommunity.com` or the emulator. */
+  communityUrl: string;
+  /** Spacing between community requests (shared with inventory reads: one key per host). */
+  communityIntervalMs?: number;
+  rateLimitCooldownMs?: number | undefined;
+  maxQueueWaitMs?: number | undefined;
+  /** Per-request timeout for community requests (the transport's default otherwise). */
+  timeoutMs?: number | undefined;
+  /** Vanity names to SteamID64s; the Web API client's resolver by default. */
+  resolve?: (who: string) => Promise<ResolvedSteamId>;
+}
+
+type Signal = { signal?: AbortSignal | undefined };
+
+export class SteamTradeClient {
+  private readonly ctx: TradeContext;
+
+  constructor(options: SteamTradeClientOptions) {
+    const {
+      http,
+      webapi,
+      communityUrl,
+      communityIntervalMs,
+      rateLimitCooldownMs,
+      maxQueueWaitMs,
+      timeoutMs,
+      resolve,
+      ...rest
+    } = options;
+    this.ctx = new TradeContext({
+      ...rest,
+      webapi,
+      community: {
+        http,
+        communityUrl,
+        pace: communityPace({
+          communityUrl,
+          intervalMs: communityIntervalMs ?? 0,
+          rateLimitCooldownMs,
+          maxQueueWaitMs,
+        }),
+        timeoutMs,
+      },
+      resolve: resolve ?? (async (who) => ({ steamid64: await webapi.resolve(who, 'partner') })),
+    });
+  }
+
+  /** Sends an offer; never twice (see send.ts and send-offer.ts). */
+  send(input: SendInput, options: Signal = {}): Promise<SendResult> {
+    return sendOffer(this.ctx, input, options);
+  }
+
+  /** Accepts an offer sent to this account (community endpoint, with the partner). */
+  accept(offerId: string, options: Signal = {}): Promise<AcceptResult> {
+    return acceptOffer(this.ctx, offerId, options);
+  }
+
+  /** Declines an offer sent to this account (IEconService/DeclineTradeOffer). */
+  decline(offerId: string, options: Signal = {}): Promise<ActionResult> {
+    return declineOffer(this.ctx, offerId, options);
+  }
+
+  /** Cancels an offer this account sent (IEconService/CancelTradeOffer). */
+  cancel(offerId: string, options: Signal = {}): Promise<ActionResult> {
+    return cancelOffer(this.ctx, offerId, options);
+  }
+
+  /** Offers, one at a time, over every page of GetTradeOffers (or up to `limit`). */
+  list(options: ListOffersOptions = {}): AsyncGenerator<Offer> {
+    return listOffers(this.ctx, options);
+  }
+
+  /** `list` collected into an array (up to `limit`). */
+  listAll(options: ListOffersOptions = {}): Promise<Offer[]> {
+    return collect(listOffers(this.ctx, options));
+  }
+
+  /** The pages of GetTradeOffers as they come (a poller's view). */
+  pages(options: ListOffersOptions = {}): AsyncGenerator<OfferPage> {
+    return offerPages(this.ctx, options);
+  }
+
+  get(offerId: string, options: GetOfferOptions = {}): Promise<Offer> {
+    return getOffer(this.ctx, offerId, options);
+  }
+
+  summary(options: { timeLastVisit?: Date } & Signal = {}): Promise<OffersSummary> {
+    return offersSummary(this.ctx, options);
+  }
+
+  history(options: TradeHistoryOptions = {}): AsyncGenerator<Trade> {
+    return tradeHistory(this.ctx, options);
+  }
+
+  tradeStatus(
+    tradeId: string,
+    options: {
+      language?: string;
+      descriptions?: boolean;
+      signal?: AbortSignal;
+      onWarning?: WarningHook;
+    } = {},
+  ): Promise<Trade> {
+    return tradeStatus(this.ctx, tradeId, options);
+  }
+
+  /** Hold days (and probation, from the offer page) for a trade with `partner`. */
+  partnerDetails(
+    partner: string,
+    token?: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<PartnerDetails> {
+    return partnerDetails(this.ctx, partner, token, options);
+  }
+
+  /** The partner's tradable items in one app and context, as the offer window shows them. */
+  partnerInventoryItems(
+    partner: string,
+    appid: number | string,
+    contextid: number | string,
+    options: PartnerInventoryOptions = {},
+  ): AsyncGenerator<InventoryItem> {
+    return partnerInventoryItems(this.ctx, partner, appid, contextid, options);
+  }
+
+  partnerInventory(
+    partner: string,
+    appid: number | string,
+    contextid: number | string,
+    options: PartnerInventoryOptions = {},
+  ): Promise<InventoryItem[]> {
+    return collect(partnerInventoryItems(this.ctx, partner, appid, contextid, options));
+  }
+
+  /** Acknowledges trade protection now (sends do it once by themselves). */
+  async acknowledgeTradeProtection(options: Signal = {}): Promise<void> {
+    await acknowledgeTradeProtection(
+      this.ctx,
+      this.ctx.requireSession('acknowledging trade protection'),
+      options.signal,
+    );
+  }
+
+  /** What the store holds for an idempotency key. */
+  idempotencyRecord(key: string): Promise<SendRecord | undefined> {
+    return this.ctx.store.getSend(checkIdempotencyKey(key));
+  }
+}
