@@ -3,6 +3,8 @@ export * from './database.js';
 export * from './api-keys.js';
 export * from './cache-entries.js';
 export * from './trade-state.js';
+export * from './confirmation-times.js';
 export * from './redis.js';
 export type * from './schema.js';
 export type * from './trade-schema.js';
+export type * from './guard-schema.js';

@@ -7,6 +7,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { StoreUnavailableError } from '../core/errors.js';
 import { tradeState } from './trade-migration.js';
+import { steamConfirmationTimes } from './guard-migration.js';
 
 /** `api_keys.name` is varchar(200) (PostgreSQL enforces it). */
 export const MAX_KEY_NAME_LENGTH = 200;
@@ -92,6 +93,7 @@ const migrations: Record<string, Migration> = {
 
 // Numbered after 002 (unique key names) and 003 (prices and snapshots).
 migrations['004_trade_state'] = tradeState;
+migrations['005_steam_confirmation_times'] = steamConfirmationTimes;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

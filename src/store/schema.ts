@@ -5,6 +5,7 @@
  */
 import type { Generated } from 'kysely';
 import type { TradeTables } from './trade-schema.js';
+import type { SteamConfirmationTimesTable } from './guard-schema.js';
 
 export type Millis = number | string | bigint;
 
@@ -41,4 +42,5 @@ export interface Database extends TradeTables {
   api_keys: ApiKeysTable;
   api_key_usage: ApiKeyUsageTable;
   cache_entries: CacheEntriesTable;
+  steam_confirmation_times: SteamConfirmationTimesTable;
 }

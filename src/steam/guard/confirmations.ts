@@ -23,8 +23,9 @@ import {
 } from '../../core/errors.js';
 import type { HttpClient } from '../../core/http/client.js';
 import { sleep as defaultSleep } from '../../core/http/pacer.js';
-import { DEFAULT_STEAM_RATE_LIMIT_COOLDOWN_MS } from '../../core/config.js';
+import { communityPace } from '../community/pace.js';
 import { assertSessionFresh, type SteamSession } from '../session/session.js';
+import type { TradeStateStore } from '../trade/state-store.js';
 import { acknowledgeTradeProtection } from './acknowledge.js';
 import {
   MOBILE_APP_USER_AGENT,
@@ -71,9 +72,14 @@ export interface SteamConfirmationsOptions {
   times?: ConfirmationTimeStore | undefined;
   /** The Steam app's by default; another one earns 429s since 2026-07. */
   userAgent?: string | undefined;
-  /** How far past Steam's now a time may be taken before waiting (default 10 s). */
+  /** How far past Steam's now a time may be taken before waiting (default 30 s). */
   maxLeadSeconds?: number | undefined;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * The trade client's state store: an acknowledgement sent here is recorded there, so the
+   * trade client does not send it again.
+   */
+  tradeState?: Pick<TradeStateStore, 'markAcknowledged'> | undefined;
 }
 
 type Signal = { signal?: AbortSignal | undefined };
@@ -92,16 +98,15 @@ export class SteamConfirmations implements OfferConfirmer {
   private cached: SteamSession | undefined;
 
   constructor(private readonly options: SteamConfirmationsOptions) {
-    const host = new URL(options.communityUrl).host;
     this.ctx = {
       http: options.http,
       communityUrl: options.communityUrl,
-      pace: {
-        key: host,
+      pace: communityPace({
+        communityUrl: options.communityUrl,
         intervalMs: options.communityIntervalMs ?? 0,
-        rateLimitCooldownMs: options.rateLimitCooldownMs ?? DEFAULT_STEAM_RATE_LIMIT_COOLDOWN_MS,
-        ...(options.maxQueueWaitMs === undefined ? {} : { maxWaitMs: options.maxQueueWaitMs }),
-      },
+        rateLimitCooldownMs: options.rateLimitCooldownMs,
+        maxQueueWaitMs: options.maxQueueWaitMs,
+      }),
       userAgent: options.userAgent ?? MOBILE_APP_USER_AGENT,
       timeoutMs: options.timeoutMs,
     };
@@ -178,7 +183,10 @@ export class SteamConfirmations implements OfferConfirmer {
   /** Acknowledges trade protection for the session's account (UPSTREAM.md, 2025-07). */
   async acknowledgeTradeProtection(options: Signal = {}): Promise<void> {
     const session = this.session('acknowledging trade protection');
-    await acknowledgeTradeProtection(this.ctx, session, options.signal);
+    await acknowledgeTradeProtection(this.ctx, session, {
+      signal: options.signal,
+      tradeState: this.options.tradeState,
+    });
     this.acknowledgedAccounts.add(session.steamid);
   }
 
@@ -294,13 +302,14 @@ export class SteamConfirmations implements OfferConfirmer {
     const session = this.session('mobile confirmations');
     const identitySecret = this.identitySecret();
     for (let attempt = 0; ; attempt++) {
-      const offsetWasFresh = this.clock.isFresh(60_000);
       const time = await reserveConfirmationTime(this.times, session.steamid, tag, {
         serverSeconds: () => this.clock.seconds(signal),
         maxLeadSeconds: this.options.maxLeadSeconds,
         sleep: this.sleep,
         signal,
       });
+      // Asked of Steam within the last minute: a refusal is not the clock's fault.
+      const offsetWasFresh = this.clock.isFresh(60_000);
       const params: [string, string][] = [
         ...fields,
         ['p', this.options.deviceId ?? SteamTotp.getDeviceID(session.steamid)],

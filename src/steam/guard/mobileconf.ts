@@ -12,7 +12,6 @@ import {
   ConfirmationKeyRefusedError,
   MalformedResponseError,
   RateLimitError,
-  SessionExpiredError,
   UpstreamError,
   UpstreamUnavailableError,
   type GamestashErrorOptions,
@@ -21,9 +20,10 @@ import { parseRetryAfter } from '../../core/http/backoff.js';
 import type { HttpClient, HttpResponse, PaceOptions } from '../../core/http/client.js';
 import { redactedExcerpt } from '../../core/http/redact.js';
 import type { SteamSession } from '../session/session.js';
+import { MOBILE_USER_AGENT, sessionExpired } from '../trade/community.js';
 
-/** The Steam app's user agent (node-steamcommunity v3.50.3, fixing #371). */
-export const MOBILE_APP_USER_AGENT = 'okhttp/4.9.2';
+/** The Steam app's user agent (node-steamcommunity v3.50.3 sends it to /mobileconf/, fixing #371). */
+export const MOBILE_APP_USER_AGENT = MOBILE_USER_AGENT;
 
 export interface MobileconfContext {
   http: HttpClient;
@@ -140,13 +140,6 @@ function readAnswer(res: HttpResponse, call: MobileconfCall): Record<string, unk
       ? `Steam would not ${call.what}: ${message}`
       : `Steam would not ${call.what} (it answered success: false): the confirmation is gone (acted on already, or its offer changed), or the account has not acknowledged trade protection`,
     meta({ code: message ? 'refused' : 'not_done' }),
-  );
-}
-
-export function sessionExpired(why: string, options: GamestashErrorOptions): SessionExpiredError {
-  return new SessionExpiredError(
-    `the Steam session was refused (${why}): it has expired or was logged out; log in to steamcommunity.com again and copy the new steamLoginSecure cookie into STEAM_COOKIES`,
-    { ...options, code: 'session_expired' },
   );
 }
 

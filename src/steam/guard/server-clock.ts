@@ -41,7 +41,8 @@ export class SteamServerClock {
     this.pending ??= this.query(signal)
       .then((serverTime) => {
         const at = this.now();
-        const offset = Math.round(serverTime - at / 1000);
+        // As steam-totp counts it: whole seconds on both sides, so equal clocks give 0.
+        const offset = Math.round(serverTime) - Math.floor(at / 1000);
         this.known = { offset, at };
         return offset;
       })

@@ -56,7 +56,7 @@ export const processConfirmationTimes = new MemoryConfirmationTimeStore();
 export interface ReserveOptions {
   /** Steam's time now, Unix seconds. */
   serverSeconds: () => Promise<number>;
-  /** How far past Steam's now a time may be taken before waiting for the clock (default 10 s). */
+  /** How far past Steam's now a time may be taken before waiting for the clock (default 30 s). */
   maxLeadSeconds?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   signal?: AbortSignal | undefined;
@@ -69,7 +69,7 @@ export async function reserveConfirmationTime(
   tag: string,
   options: ReserveOptions,
 ): Promise<number> {
-  const maxLead = options.maxLeadSeconds ?? 10;
+  const maxLead = options.maxLeadSeconds ?? 30;
   const sleep = options.sleep ?? defaultSleep;
   for (;;) {
     options.signal?.throwIfAborted();
