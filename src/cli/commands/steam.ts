@@ -5,6 +5,7 @@
 import { Option, type Command } from 'commander';
 import { nonEmpty, nonNegativeInt, positiveInt } from '../options.js';
 import { registerSteamWebApiCommands } from './steam-webapi.js';
+import { registerSteamGuardCommands } from './steam-guard.js';
 
 export interface SteamInventoryOptions {
   app: string;
@@ -85,4 +86,5 @@ export function registerSteamCommands(program: Command): void {
     });
 
   registerSteamWebApiCommands(steam);
+  registerSteamGuardCommands(steam);
 }
