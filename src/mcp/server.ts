@@ -1,8 +1,10 @@
 /**
  * @module mcp/server
- * The MCP server: read-only tools over the library (inventories, the Steam Web API,
- * Roblox), sharing one transport so Steam spacing and Roblox budgets hold across calls. Transport-agnostic: stdio.ts runs it over
- * stdio, tests connect to it in memory.
+ * The MCP server: read-only tools over the library (inventories, the Steam Web API, Steam
+ * Guard's confirmation list, Roblox), and with `--allow-trading` guarded tools that act (dry
+ * runs unless `confirm: true`), sharing one transport so Steam spacing and Roblox budgets
+ * hold across calls. Transport-agnostic: stdio.ts runs it over stdio, tests connect to it in
+ * memory.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GamestashConfig } from '../core/config.js';
@@ -24,6 +26,10 @@ import { registerSteamFriendsTool } from './tools/steam-friends.js';
 import { registerSteamGamesTool } from './tools/steam-games.js';
 import { registerSteamNewsTool } from './tools/steam-news.js';
 import { registerSteamProfileTool } from './tools/steam-profile.js';
+import { ConfirmationsHolder } from './tools/steam-confirmations-common.js';
+import { registerSteamConfirmationsListTool } from './tools/steam-confirmations-list.js';
+import { registerSteamConfirmationAcceptTool } from './tools/steam-confirmation-accept.js';
+import { registerSteamConfirmationCancelTool } from './tools/steam-confirmation-cancel.js';
 
 export const MCP_SERVER_NAME = 'gamestash';
 export const MCP_SERVER_VERSION = '0.1.0';
@@ -32,6 +38,8 @@ export interface McpServerOptions {
   config: GamestashConfig;
   /** A transport to share; otherwise one is made from the config and closed with the server. */
   http?: HttpClient;
+  /** `gamestash mcp --allow-trading`: registers the tools that act (confirmations accept/cancel). */
+  allowTrading?: boolean;
 }
 
 export interface GamestashMcpServer {
@@ -49,6 +57,7 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
   const { config } = options;
   const http = options.http ?? createHttpClient(config);
   let roblox: RobloxInventoryClient | undefined;
+  const confirmations = new ConfirmationsHolder(config, http);
   const ctx: ToolContext = {
     config,
     http,
@@ -60,6 +69,7 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
     steamWebApi: createSteamWebApiClient(config, http),
     // Missing Roblox credentials fail the Roblox tools only, each time, with what to set.
     roblox: () => (roblox ??= createRobloxInventoryClient(config, { http })),
+    confirmations: () => confirmations.get(),
   };
   const server = new McpServer(
     { name: MCP_SERVER_NAME, version: MCP_SERVER_VERSION },
@@ -75,6 +85,11 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
   registerSteamApiTool(server, ctx);
   registerRobloxInventoryTool(server, ctx);
   registerRobloxOwnsTool(server, ctx);
+  registerSteamConfirmationsListTool(server, ctx);
+  if (options.allowTrading) {
+    registerSteamConfirmationAcceptTool(server, ctx);
+    registerSteamConfirmationCancelTool(server, ctx);
+  }
   let closing: Promise<void> | undefined;
   return {
     server,
@@ -82,6 +97,7 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
       (closing ??= (async () => {
         await server.close();
         await roblox?.close();
+        await confirmations.close();
         if (!options.http) await http.close();
       })()),
   };
