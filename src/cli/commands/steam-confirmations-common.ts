@@ -36,17 +36,15 @@ export async function steamConfirmationsAct(
   await withConfirmations(options, async (client) => {
     let result: ConfirmationResult;
     if (options.offer && options.offer.length > 0) {
-      const found = [];
-      for (const offerId of options.offer) {
-        const conf = await client.forOffer(offerId);
-        if (!conf) {
-          throw new NotFoundError(
-            `no mobile confirmation waits for offer ${offerId}: it needs none, or it was confirmed or cancelled already`,
-            { service: 'steam-community', code: 'no_confirmation' },
-          );
-        }
-        found.push(conf);
-      }
+      const listed = await client.list();
+      const found = options.offer.map((offerId) => {
+        const conf = listed.find((c) => c.offerId === offerId);
+        if (conf) return conf;
+        throw new NotFoundError(
+          `no mobile confirmation waits for offer ${offerId}: it needs none, or it was confirmed or cancelled already`,
+          { service: 'steam-community', code: 'no_confirmation' },
+        );
+      });
       result = action === 'accept' ? await client.accept(found) : await client.cancel(found);
     } else if (options.all) {
       const all = await client.list();

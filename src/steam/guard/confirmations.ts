@@ -3,36 +3,22 @@
  * Mobile confirmations (UPSTREAM.md, Steam Guard; node-steamcommunity's confirmations.js):
  * list them, accept or cancel one (`ajaxop`) or several at once (`multiajaxop`), and confirm
  * the offer a send just made. Every request carries a key from the identity secret for a time
- * of Steam's clock that was never used before for the account (time-ledger.ts).
+ * of Steam's clock that was never used before for the account (requester.ts, time-ledger.ts).
  *
  * Recoveries, each at most once per call: a refused key after an offset kept from earlier
- * asks Steam's time again (the clock may have drifted); a confirmation Steam will not act on
+ * asks Steam's time again (requester.ts); a confirmation Steam will not act on
  * is retried after acknowledging trade protection, which Steam requires first (UPSTREAM.md,
  * 2025-07); an answer lost on the way is followed by a fresh list, and only confirmations still
  * waiting are sent again (a confirmation is acted on at most once, so nothing happens twice).
  */
-import SteamTotp from 'steam-totp';
 import {
   ConfirmationFailedError,
-  ConfirmationKeyRefusedError,
   ConnectionError,
   InvalidInputError,
   MalformedResponseError,
   NotFoundError,
   UpstreamUnavailableError,
 } from '../../core/errors.js';
-import type { HttpClient } from '../../core/http/client.js';
-import { sleep as defaultSleep } from '../../core/http/pacer.js';
-import { communityPace } from '../community/pace.js';
-import { assertSessionFresh, type SteamSession } from '../session/session.js';
-import type { TradeStateStore } from '../trade/state-store.js';
-import { acknowledgeTradeProtection } from './acknowledge.js';
-import {
-  MOBILE_APP_USER_AGENT,
-  mobileconfRequest,
-  type MobileconfContext,
-  type MobileconfEndpoint,
-} from './mobileconf.js';
 import {
   ConfirmationType,
   type Confirmation,
@@ -43,44 +29,9 @@ import {
   type OfferConfirmer,
 } from './model.js';
 import { parseConfirmations } from './parse.js';
-import { requireSecret } from './secrets.js';
-import type { SteamServerClock } from './server-clock.js';
-import {
-  processConfirmationTimes,
-  reserveConfirmationTime,
-  type ConfirmationTimeStore,
-} from './time-ledger.js';
+import { MobileconfRequester, type SteamConfirmationsOptions } from './requester.js';
 
-export interface SteamConfirmationsOptions {
-  http: HttpClient;
-  /** `https://steamcommunity.com` or the emulator. */
-  communityUrl: string;
-  /** Spacing between community requests (one key per host, shared with inventory reads). */
-  communityIntervalMs?: number | undefined;
-  rateLimitCooldownMs?: number | undefined;
-  maxQueueWaitMs?: number | undefined;
-  timeoutMs?: number | undefined;
-  /** STEAM_IDENTITY_SECRET; checked when first needed. */
-  identitySecret: string | undefined;
-  /** STEAM_DEVICE_ID; steam-totp's `getDeviceID(steamid)` by default. */
-  deviceId?: string | undefined;
-  /** The session, or a function that reads it when first needed. */
-  session: SteamSession | (() => SteamSession | undefined) | undefined;
-  /** Steam's clock (QueryTime offset). */
-  clock: SteamServerClock;
-  /** Where used times are kept: the database to share them across processes; this process's memory by default. */
-  times?: ConfirmationTimeStore | undefined;
-  /** The Steam app's by default; another one earns 429s since 2026-07. */
-  userAgent?: string | undefined;
-  /** How far past Steam's now a time may be taken before waiting (default 30 s). */
-  maxLeadSeconds?: number | undefined;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /**
-   * The trade client's state store: an acknowledgement sent here is recorded there, so the
-   * trade client does not send it again.
-   */
-  tradeState?: Pick<TradeStateStore, 'markAcknowledged'> | undefined;
-}
+export type { SteamConfirmationsOptions };
 
 type Signal = { signal?: AbortSignal | undefined };
 export type ConfirmationTarget = string | Pick<Confirmation, 'id' | 'nonce'>;
@@ -89,44 +40,29 @@ const READ_ATTEMPTS = 3;
 const READ_RETRY_DELAY_MS = 1000;
 
 export class SteamConfirmations implements OfferConfirmer {
-  private readonly ctx: MobileconfContext;
-  private readonly clock: SteamServerClock;
-  private readonly times: ConfirmationTimeStore;
-  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  private readonly acknowledgedAccounts = new Set<string>();
-  private sessionSource: SteamConfirmationsOptions['session'];
-  private cached: SteamSession | undefined;
+  private readonly requests: MobileconfRequester;
 
-  constructor(private readonly options: SteamConfirmationsOptions) {
-    this.ctx = {
-      http: options.http,
-      communityUrl: options.communityUrl,
-      pace: communityPace({
-        communityUrl: options.communityUrl,
-        intervalMs: options.communityIntervalMs ?? 0,
-        rateLimitCooldownMs: options.rateLimitCooldownMs,
-        maxQueueWaitMs: options.maxQueueWaitMs,
-      }),
-      userAgent: options.userAgent ?? MOBILE_APP_USER_AGENT,
-      timeoutMs: options.timeoutMs,
-    };
-    this.clock = options.clock;
-    this.times = options.times ?? processConfirmationTimes;
-    this.sleep = options.sleep ?? defaultSleep;
-    this.sessionSource = options.session;
+  constructor(options: SteamConfirmationsOptions) {
+    this.requests = new MobileconfRequester(options);
   }
 
   /** What waits for this account's authenticator. */
   async list(options: Signal = {}): Promise<Confirmation[]> {
-    this.prepare('listing mobile confirmations');
+    this.requests.prepare('listing mobile confirmations');
     for (let attempt = 1; ; attempt++) {
       try {
-        const body = await this.call('getlist', 'list', [], 'load the confirmations', options.signal);
+        const body = await this.requests.call(
+          'getlist',
+          'list',
+          [],
+          'load the confirmations',
+          options.signal,
+        );
         return parseConfirmations(body);
       } catch (error) {
         // A read may be asked again, with a new time: the first one's is spent.
         if (!isLostAnswer(error) || attempt >= READ_ATTEMPTS) throw error;
-        await this.sleep(READ_RETRY_DELAY_MS, options.signal);
+        await this.requests.sleep(READ_RETRY_DELAY_MS, options.signal);
       }
     }
   }
@@ -162,7 +98,7 @@ export class SteamConfirmations implements OfferConfirmer {
    */
   async confirmOffer(offerId: string, options: ConfirmOfferOptions = {}): Promise<ConfirmOfferResult> {
     checkId(offerId, 'offer id');
-    this.prepare('confirming an offer');
+    this.requests.prepare('confirming an offer');
     const attempts = Math.max(1, options.attempts ?? 3);
     for (let attempt = 1; ; attempt++) {
       const confirmation = await this.forOffer(offerId, options);
@@ -176,18 +112,13 @@ export class SteamConfirmations implements OfferConfirmer {
           { service: 'steam-community', code: 'no_confirmation' },
         );
       }
-      await this.sleep(options.retryDelayMs ?? 2000, options.signal);
+      await this.requests.sleep(options.retryDelayMs ?? 2000, options.signal);
     }
   }
 
   /** Acknowledges trade protection for the session's account (UPSTREAM.md, 2025-07). */
   async acknowledgeTradeProtection(options: Signal = {}): Promise<void> {
-    const session = this.session('acknowledging trade protection');
-    await acknowledgeTradeProtection(this.ctx, session, {
-      signal: options.signal,
-      tradeState: this.options.tradeState,
-    });
-    this.acknowledgedAccounts.add(session.steamid);
+    await this.requests.acknowledge(options.signal);
   }
 
   private async respond(
@@ -203,8 +134,8 @@ export class SteamConfirmations implements OfferConfirmer {
       checkId(typeof target === 'string' ? target : target.id, 'confirmation id');
       if (typeof target !== 'string') checkId(target.nonce, 'confirmation nonce');
     }
-    this.prepare(`${action === 'accept' ? 'accepting' : 'cancelling'} confirmations`);
-    const session = this.session('mobile confirmations');
+    this.requests.prepare(`${action === 'accept' ? 'accepting' : 'cancelling'} confirmations`);
+    const session = this.requests.session('mobile confirmations');
     let pending = await this.resolve(wanted, options.signal);
     const result: ConfirmationResult = {
       action,
@@ -219,7 +150,7 @@ export class SteamConfirmations implements OfferConfirmer {
         return result;
       } catch (error) {
         const refused = error instanceof ConfirmationFailedError && error.code === 'not_done';
-        if (action === 'accept' && refused && !this.acknowledgedAccounts.has(session.steamid)) {
+        if (action === 'accept' && refused && !this.requests.hasAcknowledged(session.steamid)) {
           // UPSTREAM.md: confirmations fail until the account acknowledged trade protection.
           await this.acknowledgeTradeProtection(options);
           result.acknowledged = true;
@@ -272,7 +203,7 @@ export class SteamConfirmations implements OfferConfirmer {
     const what = `${action} ${confs.length === 1 ? `confirmation ${confs[0]!.id}` : `${confs.length} confirmations`}`;
     if (confs.length === 1) {
       const [conf] = confs as [Confirmation];
-      return this.call(
+      return this.requests.call(
         'ajaxop',
         tag,
         [
@@ -288,72 +219,7 @@ export class SteamConfirmations implements OfferConfirmer {
       ['cid[]', conf.id],
       ['ck[]', conf.nonce],
     ]);
-    return this.call('multiajaxop', tag, [['op', op], ...pairs], what, signal);
-  }
-
-  /** One request with a fresh key; a refused key after a kept offset asks Steam's clock again, once. */
-  private async call(
-    endpoint: MobileconfEndpoint,
-    tag: string,
-    fields: [string, string][],
-    what: string,
-    signal?: AbortSignal,
-  ): Promise<Record<string, unknown>> {
-    const session = this.session('mobile confirmations');
-    const identitySecret = this.identitySecret();
-    for (let attempt = 0; ; attempt++) {
-      const time = await reserveConfirmationTime(this.times, session.steamid, tag, {
-        serverSeconds: () => this.clock.seconds(signal),
-        maxLeadSeconds: this.options.maxLeadSeconds,
-        sleep: this.sleep,
-        signal,
-      });
-      // Asked of Steam within the last minute: a refusal is not the clock's fault.
-      const offsetWasFresh = this.clock.isFresh(60_000);
-      const params: [string, string][] = [
-        ...fields,
-        ['p', this.options.deviceId ?? SteamTotp.getDeviceID(session.steamid)],
-        ['a', session.steamid],
-        ['k', SteamTotp.getConfirmationKey(identitySecret, time, tag)],
-        ['t', String(time)],
-        ['m', 'react'],
-        ['tag', tag],
-      ];
-      try {
-        return await mobileconfRequest(this.ctx, { endpoint, params, session, what, signal });
-      } catch (error) {
-        if (error instanceof ConfirmationKeyRefusedError && attempt === 0 && !offsetWasFresh) {
-          this.clock.invalidate();
-          continue;
-        }
-        throw error;
-      }
-    }
-  }
-
-  /** Checks what every call needs before any request: the identity secret and the session. */
-  private prepare(what: string): void {
-    this.identitySecret(what);
-    this.session(what);
-  }
-
-  private identitySecret(what = 'mobile confirmations'): string {
-    return requireSecret(this.options.identitySecret, 'STEAM_IDENTITY_SECRET', what);
-  }
-
-  private session(what: string): SteamSession {
-    if (!this.cached && this.sessionSource !== undefined) {
-      this.cached = typeof this.sessionSource === 'function' ? this.sessionSource() : this.sessionSource;
-      this.sessionSource = undefined;
-    }
-    if (!this.cached) {
-      throw new InvalidInputError(
-        `${what} needs a logged-in Steam session: set STEAM_COOKIES to your steamLoginSecure cookie (and STEAM_SESSION_ID if it lacks sessionid)`,
-        'STEAM_COOKIES',
-      );
-    }
-    assertSessionFresh(this.cached);
-    return this.cached;
+    return this.requests.call('multiajaxop', tag, [['op', op], ...pairs], what, signal);
   }
 }
 
