@@ -98,7 +98,8 @@ async function offer(): Promise<string> {
   return sent.json.tradeofferid as string;
 }
 
-describe('gamestash steam guard code', () => {
+// Each test runs the CLI several times: room for a loaded machine.
+describe('gamestash steam guard code', { timeout: 120_000 }, () => {
   it("prints the login code at Steam's clock, which the emulator accepts", async () => {
     const { code, stdout, stderr } = await steam(['guard', 'code', '--json']);
     expect(stderr).toBe('');
@@ -134,7 +135,7 @@ describe('gamestash steam guard code', () => {
   });
 });
 
-describe('gamestash steam confirmations', () => {
+describe('gamestash steam confirmations', { timeout: 120_000 }, () => {
   it('lists, accepts by id (the offer becomes Active) and cancels by offer', async () => {
     const [first, second] = [await offer(), await offer()];
     const listed = await steam(['confirmations', 'list', '--json']);
