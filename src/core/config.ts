@@ -44,10 +44,21 @@ export interface HttpConfig {
   proxies: string[];
 }
 
+/** Price sources (docs/value.md). */
+export interface MarketConfig {
+  /** Skinport's API base URL (point it at the emulator in tests). */
+  skinportUrl: string;
+  /** Spacing between Skinport requests (it allows a few per 5 minutes). */
+  skinportIntervalMs: number;
+  /** A cached price older than this is refreshed before use; if that fails it is used, marked stale. */
+  priceMaxAgeMs: number;
+}
+
 export interface GamestashConfig {
   steam: SteamConfig;
   roblox: RobloxConfig;
   http: HttpConfig;
+  market: MarketConfig;
 }
 
 export type { Env } from './env.js';
@@ -56,6 +67,7 @@ export interface ConfigOverrides {
   steam?: Partial<SteamConfig>;
   roblox?: Partial<RobloxConfig>;
   http?: Partial<HttpConfig>;
+  market?: Partial<MarketConfig>;
 }
 
 /** Steam answers 400 with a null body above 2000 per page since 2025-05-28 (UPSTREAM.md). */
@@ -110,6 +122,13 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     proxies: list(env, 'GAMESTASH_PROXIES').map((p) => checkUrl(p, 'GAMESTASH_PROXIES')),
     ...defined(overrides.http),
   };
+  const market: MarketConfig = {
+    skinportUrl: url(env, 'GAMESTASH_SKINPORT_URL', 'https://api.skinport.com'),
+    skinportIntervalMs: int(env, 'GAMESTASH_SKINPORT_INTERVAL_MS', 40_000, 0, 3_600_000),
+    priceMaxAgeMs: int(env, 'GAMESTASH_PRICE_MAX_AGE_MS', 3_600_000, 0, 30 * 86_400_000),
+    ...defined(overrides.market),
+  };
+  market.skinportUrl = checkUrl(market.skinportUrl, '--skinport-url').replace(/\/+$/, '');
   // Flags arrive as overrides: check their URLs as strictly as the environment's.
   steam.communityUrl = checkUrl(steam.communityUrl, '--community-url').replace(/\/+$/, '');
   steam.apiUrl = checkUrl(steam.apiUrl, '--api-url').replace(/\/+$/, '');
@@ -123,5 +142,5 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
   for (const secret of [steam.apiKey, steam.cookies, steam.sessionId, roblox.apiKey, roblox.oauthToken]) {
     registerSecret(secret);
   }
-  return { steam, roblox, http };
+  return { steam, roblox, http, market };
 }

@@ -5,6 +5,7 @@
  * Only column types both SQLite and PostgreSQL understand are used.
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { pricesAndSnapshots } from './market-migration.js';
 
 const migrations: Record<string, Migration> = {
   '001_api_keys_and_cache': {
@@ -48,6 +49,8 @@ const migrations: Record<string, Migration> = {
     },
   },
 };
+
+migrations['003_prices_and_snapshots'] = pricesAndSnapshots;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

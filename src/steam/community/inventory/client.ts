@@ -11,8 +11,9 @@ import {
   UpstreamInvalidRequestError,
 } from '../../../core/errors.js';
 import type { HttpClient } from '../../../core/http/client.js';
-import { DEFAULT_STEAM_RATE_LIMIT_COOLDOWN_MS, MAX_INVENTORY_PAGE_SIZE } from '../../../core/config.js';
+import { MAX_INVENTORY_PAGE_SIZE } from '../../../core/config.js';
 import { toSteamId64 } from '../../ids/parse.js';
+import { communityPace } from '../pace.js';
 import {
   FALLBACK_PAGE_SIZE,
   interpretInventoryPage,
@@ -245,12 +246,7 @@ export class SteamInventoryClient {
         service: 'steam-community',
         url,
         headers,
-        pace: {
-          key: this.host,
-          intervalMs: this.options.intervalMs,
-          rateLimitCooldownMs: this.options.rateLimitCooldownMs ?? DEFAULT_STEAM_RATE_LIMIT_COOLDOWN_MS,
-          ...(this.options.maxQueueWaitMs === undefined ? {} : { maxWaitMs: this.options.maxQueueWaitMs }),
-        },
+        pace: communityPace(this.options),
         ...(request.signal ? { signal: request.signal } : {}),
         onBody: (bytes, status) => {
           const next = status === 200 ? peekNextCursor(bytes) : undefined;
