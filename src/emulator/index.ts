@@ -16,20 +16,31 @@ import {
 } from './steam/index.js';
 import type { EmulatorModule } from './types.js';
 import { createRobloxModule, robloxScenarioSchema, type RobloxScenario } from './roblox/index.js';
+import { createSkinportModule } from './skinport/index.js';
+import {
+  createSteamMarketModule,
+  marketScenarioSchema,
+  type MarketScenario,
+  type MarketScenarioInput,
+} from './steam/market/index.js';
 
 export type { RunningEmulator, EmulatorStats, RequestLogEntry } from './server.js';
 export type { EmulatorStatsReport } from './control.js';
 export type * from './steam/scenario.js';
 export type { SteamModuleStats } from './steam/index.js';
+export type { MarketScenario, MarketScenarioInput, MarketModuleStats } from './steam/market/index.js';
 
 export interface EmulatorScenario {
   steam: SteamScenario;
+  market: MarketScenario;
 }
 
 /** A scenario as written by hand: every field optional, at every level. */
 export interface EmulatorScenarioInput {
   steam?: SteamScenarioInput;
   roblox?: RobloxScenario;
+  /** The community market's and Skinport's prices and limits. */
+  market?: MarketScenarioInput;
 }
 
 export interface StartEmulatorOptions {
@@ -44,19 +55,26 @@ export type StartedEmulator = RunningEmulator & { scenario: EmulatorScenario };
 const scenarioSchema = z.strictObject({
   steam: steamScenarioSchema.optional(),
   roblox: robloxScenarioSchema.optional(),
+  market: marketScenarioSchema.optional(),
 });
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<StartedEmulator> {
   const input = validateScenario(options.scenario ?? {}, 'scenario');
   const steam = createSteamCommunityModule(input.steam);
   // The emulated upstreams, in dispatch order.
-  const upstreams: EmulatorModule[] = [steam, createRobloxModule(input.roblox)];
+  const market = createSteamMarketModule(input.market);
+  const skinport = createSkinportModule(market.scenario);
+  const upstreams: EmulatorModule[] = [steam, market, skinport, createRobloxModule(input.roblox)];
 
   // The control endpoints need the running server, which exists only once it listens.
   const started: { emulator?: RunningEmulator } = {};
   const control = createControlModule({
     emulator: () => started.emulator,
-    moduleStats: { steam: () => steam.stats() },
+    moduleStats: {
+      steam: () => steam.stats(),
+      market: () => market.stats(),
+      skinport: () => skinport.stats(),
+    },
   });
   const running = await serveModules({
     port: options.port,
@@ -64,7 +82,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     modules: [control, ...upstreams],
   });
   started.emulator = running;
-  return { ...running, scenario: { steam: steam.scenario } };
+  return { ...running, scenario: { steam: steam.scenario, market: market.scenario } };
 }
 
 /** Reads and checks a JSON scenario file; errors name the file and the bad field. */

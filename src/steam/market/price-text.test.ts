@@ -104,7 +104,9 @@ describe('money', () => {
     // 0.1 + 0.2 in floats is not 0.3; in cents it is.
     expect(addMoney({ amount: 10, currency: 'USD' }, { amount: 20, currency: 'USD' }).amount).toBe(30);
     expect(multiplyMoney({ amount: 3, currency: 'USD' }, 50_000).amount).toBe(150_000);
-    expect(() => addMoney({ amount: 1, currency: 'USD' }, { amount: 1, currency: 'EUR' })).toThrow(/USD to EUR/);
+    expect(() => addMoney({ amount: 1, currency: 'USD' }, { amount: 1, currency: 'EUR' })).toThrow(
+      /USD to EUR/,
+    );
     expect(() => multiplyMoney({ amount: 1, currency: 'USD' }, 1.5)).toThrow(/whole/);
   });
 

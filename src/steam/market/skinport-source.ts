@@ -95,7 +95,8 @@ export class SkinportSource implements PriceSource {
         url,
         headers: { accept: 'application/json', 'accept-encoding': 'br, gzip' },
         pace: {
-          key: new URL(this.options.url).host,
+          // Its own budget, even when one host serves both (the emulator).
+          key: `skinport:${new URL(this.options.url).host}`,
           intervalMs: this.options.intervalMs,
           // Its window is five minutes: a 429 without a hint waits most of one.
           rateLimitCooldownMs: 120_000,
