@@ -124,7 +124,6 @@ describe.each(engines)('PriceService on %s', (_engine, options) => {
       store,
       sources: sources(emulator.url),
       maxAgeMs: 60_000,
-      now: () => now,
     });
     const fresh = await good.lookup({
       source: 'skinport',
