@@ -15,8 +15,10 @@ import { inventoryRoutes } from './routes/inventory.js';
 import { methodNotAllowed } from './routes/method-not-allowed.js';
 import { robloxRoutes } from './routes/roblox.js';
 import { v1InventoryRoutes } from './routes/v1-inventory.js';
+import { v1ValueRoutes } from './routes/v1-value.js';
 import { ErrorBody } from './schemas/common.js';
 import { InventoryItemSchema } from './schemas/v1-inventory.js';
+import { MoneySchema } from './schemas/v1-value.js';
 import type { GatewayServices } from './services/index.js';
 import { viewerRoutes } from './viewer/route.js';
 
@@ -42,6 +44,7 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   fastify.decorateRequest('apiKey', null);
   fastify.addSchema(ErrorBody);
   fastify.addSchema(InventoryItemSchema);
+  fastify.addSchema(MoneySchema);
   registerErrorHandling(fastify);
   await registerOpenApi(fastify);
   registerMetrics(fastify, services.metrics);
@@ -50,6 +53,7 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   await fastify.register(healthRoutes);
   await fastify.register(inventoryRoutes);
   await fastify.register(v1InventoryRoutes);
+  await fastify.register(v1ValueRoutes);
   await fastify.register(robloxRoutes);
   await fastify.register(viewerRoutes);
   methodNotAllowed(fastify, '/metrics');

@@ -58,6 +58,7 @@ function mapLibraryError(error: GamestashError): Mapped {
   if (error instanceof InvalidInputError)
     return m(400, 'invalid_input', error.parameter ? { parameter: error.parameter } : {});
   const roblox = error.service === 'roblox';
+  const upstream = roblox ? 'Roblox' : error.service === 'skinport' ? 'Skinport' : 'Steam';
   if (error instanceof PrivateError && roblox) return m(403, 'private_inventory');
   if (error instanceof PrivateError) {
     const message =
@@ -82,11 +83,10 @@ function mapLibraryError(error: GamestashError): Mapped {
         ? {}
         : { retryAfterSeconds: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) };
     return m(503, 'upstream_rate_limited', {
-      message: `${roblox ? 'Roblox' : 'Steam'} is rate limiting the gateway: ${error.message}`,
+      message: `${upstream} is rate limiting the gateway: ${error.message}`,
       ...retry,
     });
   }
-  const upstream = roblox ? 'Roblox' : 'Steam';
   if (error instanceof QueueTimeoutError) {
     const waitMs = error.waitMs;
     return m(503, 'upstream_busy', {

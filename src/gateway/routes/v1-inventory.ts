@@ -11,6 +11,7 @@ import { requireApiKey } from '../plugins/auth.js';
 import { isOn } from '../schemas/common.js';
 import { v1InventoryRouteSchema, type V1InventoryResponse, type V1Query } from '../schemas/v1-inventory.js';
 import { callerOf, setCacheHeaders, targetOf } from './inventory-common.js';
+import { withPrices } from './item-prices.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
 const URL_PATTERN = '/v1/steam/inventory/:steamid/:appid/:contextid';
@@ -43,8 +44,10 @@ export async function v1InventoryRoutes(instance: FastifyInstance): Promise<void
       if (isOn(query.summary)) return { ...head, summary: summarize(matched) };
       const offset = decodeCursor(query.cursor, matched.length);
       const limit = query.limit ?? 500;
-      const items = matched.slice(offset, offset + limit);
-      const next = offset + items.length < matched.length ? encodeCursor(offset + items.length) : null;
+      const page = matched.slice(offset, offset + limit);
+      const next = offset + page.length < matched.length ? encodeCursor(offset + page.length) : null;
+      // prices=1: each item with its unit price from the price store (docs/value.md).
+      const items = isOn(query.prices) ? await withPrices(services, page, Number(target.appid), query) : page;
       return { ...head, count: items.length, items, next_cursor: next };
     },
   );

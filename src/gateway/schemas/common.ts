@@ -112,4 +112,12 @@ export const PARAMETER_HINTS: Record<string, string> = {
   gamePassIds: 'comma-separated numeric ids, at most 500',
   privateServerIds: 'comma-separated numeric ids, at most 500',
   cursor: 'the next_cursor value of the previous page',
+  currency: 'an ISO 4217 code (USD, EUR, ...) or a Steam currency id (1 USD, 3 EUR)',
+  source: 'steam or skinport',
+  prices: HINTS.flag,
+  refresh_prices: HINTS.flag,
+  value: HINTS.flag,
+  from: 'a snapshot id (or up to four, comma-separated)',
+  to: 'a snapshot id (or up to four, comma-separated)',
+  diff_limit: 'a whole number from 0 to 5000',
 };

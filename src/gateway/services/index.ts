@@ -26,6 +26,7 @@ import { QuotaService } from './quota.js';
 import { RobloxService } from './roblox-service.js';
 import { createRobloxInventoryClient } from '../../roblox/inventory/from-config.js';
 import { SingleFlight } from './single-flight.js';
+import { createMarketServices, type MarketServices } from './market-services.js';
 
 export interface GatewayServices {
   config: GatewayConfig;
@@ -37,6 +38,8 @@ export interface GatewayServices {
   quota: QuotaService;
   inventory: InventoryService;
   roblox: RobloxService;
+  /** Prices, valuations and snapshots (docs/value.md). */
+  market: MarketServices;
   metrics: GatewayMetrics;
   /** Checks the store (and Redis when configured) answer. */
   ready(): Promise<void>;
@@ -94,6 +97,7 @@ export async function createGatewayServices(
       : undefined,
     config.cache.ttlMs,
   );
+  const market = await createMarketServices(config, { database, http, log });
   const keepFor = Math.max(config.cache.maxStaleMs, config.cache.ttlMs + config.cache.staleWhileRevalidateMs);
   const purge = () =>
     void cacheStore
@@ -112,6 +116,7 @@ export async function createGatewayServices(
     quota: new QuotaService(config.defaultQuotaPerMinute, redis),
     inventory,
     roblox,
+    market,
     metrics,
     async ready() {
       await database.ping();
@@ -121,6 +126,7 @@ export async function createGatewayServices(
       clearInterval(purgeTimer);
       await auth.close().catch((err: unknown) => log.error({ err }, 'could not save usage counters'));
       await roblox.close();
+      await market.close();
       await http.close();
       // QUIT would wait for a reconnection that may never come: only ask a live server.
       if (redis?.status === 'ready') await redis.quit().catch(() => redis?.disconnect());

@@ -8,3 +8,4 @@ export * from './skinport-source.js';
 export * from './price-service.js';
 export * from './valuation.js';
 export * from './from-config.js';
+export * from './refresh.js';
