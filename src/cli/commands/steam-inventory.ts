@@ -9,10 +9,12 @@ import { resolveOptionsFromConfig, resolveSteamId } from '../../steam/ids/resolv
 import { createSteamInventoryClient } from '../../steam/community/inventory/from-config.js';
 import { filterItems, summarize, type InventoryFilter } from '../../steam/community/inventory/filter.js';
 import type { InventoryItem, InventorySummaryLine } from '../../steam/community/inventory/types.js';
+import { normalizePageInto } from '../../steam/community/inventory/normalize.js';
 import { createProgress } from '../output/progress.js';
 import { renderTable, type Column } from '../output/table.js';
 import { writeJson, writeLine } from '../output/write.js';
 import type { SteamInventoryOptions } from './steam.js';
+import { checkSnapshotFlags, storeSnapshot } from './steam-snapshot.js';
 
 export async function steamInventory(who: string, options: SteamInventoryOptions): Promise<void> {
   const config = loadConfig(process.env, {
@@ -32,7 +34,9 @@ export async function steamInventory(who: string, options: SteamInventoryOptions
     // With filters, --limit counts matching items, so the scan itself is not limited.
     const filter = filterOf(options);
     const unfiltered = Object.keys(filter).length === 0;
+    checkSnapshotFlags({ ...options, filtered: !unfiltered });
     const scanLimit = options.raw || unfiltered ? options.limit : undefined;
+    const where = { steamid: steamid64, appid: options.app, contextid: options.context };
     const request = {
       steamid: steamid64,
       appid: options.app,
@@ -48,6 +52,8 @@ export async function steamInventory(who: string, options: SteamInventoryOptions
     if (options.raw) {
       const inventory = await client.fetchAll(request);
       progress.stop();
+      if (options.snapshot)
+        await storeSnapshot({ ...where, items: normalizePageInto(inventory, steamid64, []) });
       writeJson(inventory);
       return;
     }
@@ -56,6 +62,7 @@ export async function steamInventory(who: string, options: SteamInventoryOptions
       ? await client.fetchItems(request)
       : await collect(filterItems(client.items(request), filter), options.limit);
     progress.stop();
+    if (options.snapshot) await storeSnapshot({ ...where, items });
     if (options.summary && options.json) writeJson(summarize(items));
     else if (options.summary) writeLine(renderTable(summarize(items), SUMMARY_COLUMNS));
     else if (options.json) writeJson(items);

@@ -15,6 +15,8 @@ import type { PriceSourceId } from './price-source.js';
 export interface ValuedItem {
   appid: number;
   marketHashName: string;
+  /** What a person reads: the market name (with the exterior, without an app prefix), else the name. */
+  marketName?: string;
   name?: string;
   amount: number;
   marketable: boolean;
@@ -97,7 +99,10 @@ export function groupByName(
     }
     const key = item.marketHashName || item.name || '';
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { name: item.name || key, quantity: 0, marketableQuantity: 0 }));
+    if (!group) {
+      group = { name: item.marketName || item.name || key, quantity: 0, marketableQuantity: 0 };
+      groups.set(key, group);
+    }
     group.quantity += item.amount;
     if (item.marketable) group.marketableQuantity += item.amount;
   }

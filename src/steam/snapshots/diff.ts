@@ -146,7 +146,7 @@ function nameOf(asset: SnapshotAsset, state: InventoryState): { marketHashName: 
   const d = state.descriptions.get(classKey(asset.classid, asset.instanceid));
   // Without a description the class stands in: two copies of one class are one item.
   return d
-    ? { marketHashName: d.marketHashName, name: d.name }
+    ? { marketHashName: d.marketHashName, name: d.marketName ?? d.name }
     : { marketHashName: `class ${asset.classid}`, name: `class ${asset.classid}` };
 }
 

@@ -121,6 +121,7 @@ export function itemsOf(snapshot: InventorySnapshot): ValuedItem[] {
     return {
       appid: snapshot.appid,
       marketHashName: d?.marketHashName ?? '',
+      marketName: d?.marketName,
       name: d?.name ?? `class ${asset.classid}`,
       amount: asset.amount,
       marketable: d?.marketable ?? false,
@@ -149,7 +150,7 @@ export async function diffSnapshots(
   // one side alone would make its protected items look added or removed.
   if (from.length === 1 && to.length === 1) {
     const [a, b] = await Promise.all([companionOf(store, from[0]!), companionOf(store, to[0]!)]);
-    if (a && b && a.contextid === b.contextid) {
+    if (a && b && a.id !== b.id && a.contextid === b.contextid) {
       from.push(await loadSnapshot(store, a.id));
       to.push(await loadSnapshot(store, b.id));
     }

@@ -112,6 +112,7 @@ export function infoOf(row: SnapshotRow): SnapshotInfo {
 function describe(item: SnapshotItem): SnapshotDescription {
   return {
     marketHashName: item.marketHashName,
+    ...(item.marketName && item.marketName !== item.name ? { marketName: item.marketName } : {}),
     name: item.name,
     type: item.type,
     marketable: item.marketable,

@@ -16,6 +16,8 @@ export interface SnapshotAsset {
 /** The description fields snapshots keep: enough to name, price and show an item. */
 export interface SnapshotDescription {
   marketHashName: string;
+  /** The market name people read (with the exterior, without an app prefix). */
+  marketName?: string | undefined;
   name: string;
   type: string;
   marketable: boolean;
