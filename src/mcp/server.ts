@@ -1,7 +1,7 @@
 /**
  * @module mcp/server
- * The MCP server: four read-only tools over the library, sharing one transport so Steam
- * spacing and Roblox budgets hold across calls. Transport-agnostic: stdio.ts runs it over
+ * The MCP server: tools over the library (inventories, ids, Roblox ownership, inventory value
+ * and history), sharing one transport so Steam spacing and Roblox budgets hold across calls. Transport-agnostic: stdio.ts runs it over
  * stdio, tests connect to it in memory.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -15,6 +15,10 @@ import { registerRobloxInventoryTool } from './tools/roblox-inventory.js';
 import { registerRobloxOwnsTool } from './tools/roblox-owns.js';
 import { registerSteamInventoryTool } from './tools/steam-inventory.js';
 import { registerSteamResolveTool } from './tools/steam-resolve.js';
+import { lazyMarket } from './tools/market-context.js';
+import { registerSteamInventoryHistoryTool } from './tools/steam-inventory-history.js';
+import { registerSteamInventoryValueTool } from './tools/steam-inventory-value.js';
+import type { StoreOptions } from '../store/database.js';
 
 export const MCP_SERVER_NAME = 'gamestash';
 export const MCP_SERVER_VERSION = '0.1.0';
@@ -23,6 +27,8 @@ export interface McpServerOptions {
   config: GamestashConfig;
   /** A transport to share; otherwise one is made from the config and closed with the server. */
   http?: HttpClient;
+  /** Where prices and snapshots live (default: GAMESTASH_DATABASE_URL or the SQLite file). */
+  store?: StoreOptions;
 }
 
 export interface GamestashMcpServer {
@@ -33,18 +39,21 @@ export interface GamestashMcpServer {
 
 const INSTRUCTIONS = `Read-only access to Steam community inventories and Roblox inventories.
 Steam accounts may be named any way (SteamID64, profile URL, trade URL, vanity name). Steam rate limits are strict: prefer one steam_inventory call with filters or summary=true over many calls, and after a rate_limited error wait as long as it says.
-For "does this Roblox user own X", use roblox_owns, not roblox_inventory.`;
+For "does this Roblox user own X", use roblox_owns, not roblox_inventory.
+For what an inventory is worth use steam_inventory_value (prices are cached; skinport is cheapest for CS2 and Rust); for what changed over time, steam_inventory_history.`;
 
 export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
   const { config } = options;
   const http = options.http ?? createHttpClient(config);
   let roblox: RobloxInventoryClient | undefined;
+  const market = lazyMarket(config, http, options.store);
   const ctx: ToolContext = {
     config,
     http,
     steamInventory: createSteamInventoryClient(config, http),
     // Missing Roblox credentials fail the Roblox tools only, each time, with what to set.
     roblox: () => (roblox ??= createRobloxInventoryClient(config, { http })),
+    market: () => market.get(),
   };
   const server = new McpServer(
     { name: MCP_SERVER_NAME, version: MCP_SERVER_VERSION },
@@ -54,6 +63,8 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
   registerSteamResolveTool(server, ctx);
   registerRobloxInventoryTool(server, ctx);
   registerRobloxOwnsTool(server, ctx);
+  registerSteamInventoryValueTool(server, ctx);
+  registerSteamInventoryHistoryTool(server, ctx);
   let closing: Promise<void> | undefined;
   return {
     server,
@@ -61,6 +72,7 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
       (closing ??= (async () => {
         await server.close();
         await roblox?.close();
+        await market.close();
         if (!options.http) await http.close();
       })()),
   };

@@ -38,6 +38,8 @@ describe('stdio', () => {
       'roblox_inventory',
       'roblox_owns',
       'steam_inventory',
+      'steam_inventory_history',
+      'steam_inventory_value',
       'steam_resolve_id',
     ]);
     const resolved = (await client.callTool({

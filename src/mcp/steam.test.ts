@@ -55,12 +55,14 @@ type SteamItem = { assetid: string; name: string; rarity?: string; tradable: boo
 const itemsOf = (data: Record<string, unknown>) => data.items as SteamItem[];
 
 describe('tools/list', () => {
-  it('lists the four tools with input and output schemas', async () => {
+  it('lists the tools with input and output schemas', async () => {
     const { tools } = await agent.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([
       'roblox_inventory',
       'roblox_owns',
       'steam_inventory',
+      'steam_inventory_history',
+      'steam_inventory_value',
       'steam_resolve_id',
     ]);
     const steam = tools.find((t) => t.name === 'steam_inventory')!;

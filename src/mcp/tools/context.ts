@@ -9,6 +9,7 @@ import type { GamestashConfig } from '../../core/config.js';
 import type { HttpClient } from '../../core/http/client.js';
 import type { RobloxInventoryClient } from '../../roblox/index.js';
 import type { SteamInventoryClient } from '../../steam/community/inventory/client.js';
+import type { MarketTools } from './market-context.js';
 
 export interface ToolContext {
   config: GamestashConfig;
@@ -16,6 +17,8 @@ export interface ToolContext {
   steamInventory: SteamInventoryClient;
   /** Built on first use, so the Steam tools work without Roblox credentials. */
   roblox(): RobloxInventoryClient;
+  /** Prices and snapshots in the store, opened on first use (the value and history tools). */
+  market(): Promise<MarketTools>;
 }
 
 export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
