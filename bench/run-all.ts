@@ -15,6 +15,8 @@ const only = process.argv[2];
 const benches = [
   'steam/inventory-fetch.ts',
   'steam/pacing.ts',
+  'steam/valuation.ts',
+  'steam/snapshots.ts',
   ...readdirSync(here).filter(
     (f) => /^(roblox|gateway)-[a-z-]+\.ts$/.test(f) && !f.endsWith('-child.ts') && !f.endsWith('-support.ts'),
   ),

@@ -2,8 +2,9 @@
  * @module store/market-migration
  * Migration 003: market prices (with the sets the background refresh keeps warm) and
  * inventory snapshots (compact asset lists, descriptions shared between snapshots, and the
- * values they were priced at). Column types both engines understand; only the snapshot id's
- * auto-numbering is said differently (SQLite AUTOINCREMENT, a PostgreSQL identity).
+ * values they were priced at). Column types both engines understand, but for two said
+ * differently: the snapshot id's auto-numbering (SQLite AUTOINCREMENT, a PostgreSQL identity)
+ * and the encoded assets' bytes (SQLite BLOB, PostgreSQL BYTEA; both read back as a Buffer).
  */
 import { PostgresAdapter, type Kysely, type Migration } from 'kysely';
 
@@ -53,7 +54,7 @@ export const pricesAndSnapshots: Migration = {
       .addColumn('asset_count', 'integer', (c) => c.notNull())
       .addColumn('item_count', 'bigint', (c) => c.notNull())
       .addColumn('encoding', 'varchar(16)', (c) => c.notNull())
-      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('body', postgres ? 'bytea' : 'blob', (c) => c.notNull())
       .execute();
     await db.schema
       .createIndex('inventory_snapshots_owner')

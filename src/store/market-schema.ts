@@ -53,8 +53,8 @@ export interface InventorySnapshotsTable {
   item_count: Millis;
   /** How `body` is encoded (see steam/snapshots/encode.ts). */
   encoding: string;
-  /** The assets, compact: base64 of deflated varints. */
-  body: string;
+  /** The assets, compact: deflated varints. */
+  body: Buffer;
 }
 
 export interface SnapshotValuesTable {

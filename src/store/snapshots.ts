@@ -19,7 +19,7 @@ export interface SnapshotRow {
 
 export interface SnapshotBody {
   encoding: string;
-  body: string;
+  body: Buffer;
 }
 
 export interface SnapshotValueRow {
@@ -46,11 +46,14 @@ export interface SnapshotQuery {
 }
 
 const CHUNK = 500;
+/** Classids per lookup: few round trips, under both engines' parameter limits. */
+const CLASS_CHUNK = 5_000;
 /** Description keys this process has written: later snapshots skip them (bounded). */
 const KNOWN_LIMIT = 500_000;
 
 export class SnapshotStore {
   private readonly known = new Set<string>();
+  private readonly parsed = new Map<string, unknown>();
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -87,25 +90,41 @@ export class SnapshotStore {
     for (const [c, i] of fresh) this.known.add(`${appid}/${c}_${i}`);
   }
 
-  async descriptions(appid: number, keys: readonly [string, string][]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
+  /**
+   * Descriptions by `classid_instanceid`, each read through `parse` once per process: they never
+   * change once stored, so loading snapshot after snapshot reads each from the store once.
+   */
+  async descriptions<T>(
+    appid: number,
+    keys: readonly [string, string][],
+    parse: (body: string) => T,
+  ): Promise<Map<string, T>> {
+    const out = new Map<string, T>();
     const byClass = new Map<string, Set<string>>();
     for (const [c, i] of keys) {
+      const cached = this.parsed.get(`${appid}/${c}_${i}`);
+      if (cached !== undefined) {
+        out.set(`${c}_${i}`, cached as T);
+        continue;
+      }
       let set = byClass.get(c);
       if (!set) byClass.set(c, (set = new Set()));
       set.add(i);
     }
     const classids = [...byClass.keys()];
-    for (let i = 0; i < classids.length; i += CHUNK) {
+    for (let i = 0; i < classids.length; i += CLASS_CHUNK) {
       const rows = await this.db
         .selectFrom('snapshot_descriptions')
         .select(['classid', 'instanceid', 'body'])
         .where('appid', '=', appid)
-        .where('classid', 'in', classids.slice(i, i + CHUNK))
+        .where('classid', 'in', classids.slice(i, i + CLASS_CHUNK))
         .execute();
+      if (this.parsed.size + rows.length > KNOWN_LIMIT) this.parsed.clear();
       for (const row of rows) {
-        if (byClass.get(row.classid)?.has(row.instanceid))
-          out.set(`${row.classid}_${row.instanceid}`, row.body);
+        if (!byClass.get(row.classid)?.has(row.instanceid)) continue;
+        const value = parse(row.body);
+        this.parsed.set(`${appid}/${row.classid}_${row.instanceid}`, value);
+        out.set(`${row.classid}_${row.instanceid}`, value);
       }
     }
     return out;
@@ -131,7 +150,7 @@ export class SnapshotStore {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst();
-    return row ? { ...toRow(row), encoding: row.encoding, body: row.body } : undefined;
+    return row ? { ...toRow(row), encoding: row.encoding, body: Buffer.from(row.body) } : undefined;
   }
 
   async saveValue(value: SnapshotValueRow): Promise<void> {

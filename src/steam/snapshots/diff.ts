@@ -71,7 +71,13 @@ export function diffInventories(
 ): InventoryDiff {
   const a = Array.isArray(from) ? stateOf(from) : (from as InventoryState);
   const b = Array.isArray(to) ? stateOf(to) : (to as InventoryState);
-  const before = new Map(a.assets.map((asset) => [`${asset.contextid}/${asset.assetid}`, asset]));
+  // By context, then asset id: no key string per asset on 50,000-item inventories.
+  const before = new Map<string, Map<string, SnapshotAsset>>();
+  for (const asset of a.assets) {
+    let byId = before.get(asset.contextid);
+    if (!byId) before.set(asset.contextid, (byId = new Map()));
+    byId.set(asset.assetid, asset);
+  }
   const diff: InventoryDiff = {
     added: [],
     removed: [],
@@ -83,17 +89,17 @@ export function diffInventories(
   };
   const arrived: SnapshotAsset[] = [];
   for (const asset of b.assets) {
-    const key = `${asset.contextid}/${asset.assetid}`;
-    const old = before.get(key);
+    const byId = before.get(asset.contextid);
+    const old = byId?.get(asset.assetid);
     if (!old) {
       arrived.push(asset);
       continue;
     }
-    before.delete(key);
+    byId?.delete(asset.assetid);
     if (old.amount === asset.amount) diff.unchanged++;
     else diff.changed.push({ ...lineOf(asset, b), fromAmount: old.amount });
   }
-  const left = [...before.values()];
+  const left = [...before.values()].flatMap((byId) => [...byId.values()]);
   const moves = pairMoves(left, arrived, a, b);
   for (const asset of left) if (!moves.fromUsed.has(asset)) diff.removed.push(lineOf(asset, a));
   for (const asset of arrived) if (!moves.toUsed.has(asset)) diff.added.push(lineOf(asset, b));
@@ -114,7 +120,8 @@ function pairMoves(left: SnapshotAsset[], arrived: SnapshotAsset[], a: Inventory
   const candidates = (intoProtection: boolean) =>
     arrived.filter((x) => (x.contextid === PROTECTED_CONTEXT) === intoProtection);
   for (const intoProtection of [true, false]) {
-    const pool = candidates(intoProtection);
+    const leaving = left.filter((x) => (x.contextid === PROTECTED_CONTEXT) !== intoProtection);
+    const pool = leaving.length === 0 ? [] : candidates(intoProtection);
     if (pool.length === 0) continue;
     const byId = new Map(pool.map((x) => [x.assetid, x]));
     const byName = new Map<string, SnapshotAsset[]>();
@@ -124,8 +131,8 @@ function pairMoves(left: SnapshotAsset[], arrived: SnapshotAsset[], a: Inventory
       if (!list) byName.set(name, (list = []));
       list.push(x);
     }
-    for (const asset of left) {
-      if (fromUsed.has(asset) || (asset.contextid === PROTECTED_CONTEXT) === intoProtection) continue;
+    for (const asset of leaving) {
+      if (fromUsed.has(asset)) continue;
       let match = byId.get(asset.assetid);
       if (match && toUsed.has(match)) match = undefined;
       if (!match) {

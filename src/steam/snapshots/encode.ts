@@ -1,9 +1,9 @@
 /**
  * @module steam/snapshots/encode
- * A snapshot's assets in few bytes: sorted by asset id, each written as the gap to the
- * previous id, an index into the snapshot's table of classid/instanceid pairs and its amount,
- * all as varints, then deflated. 50,000 CS2 assets take about 3 bytes each. Ids that are not
- * plain safe integers (never seen from Steam, but not ruled out) fall back to deflated JSON.
+ * A snapshot's assets in few bytes: sorted by asset id, written column by column as varints
+ * (the gaps between ids, indexes into the snapshot's table of classid/instanceid pairs, the
+ * amounts), then deflated. 50,000 CS2 assets take about 3 bytes each. Ids that are not plain
+ * safe integers (never seen from Steam, but not ruled out) fall back to deflated JSON.
  */
 import { promisify } from 'node:util';
 import { deflateRaw, inflateRaw } from 'node:zlib';
@@ -11,7 +11,7 @@ import { deflateRaw, inflateRaw } from 'node:zlib';
 const deflateAsync = promisify(deflateRaw);
 const inflateAsync = promisify(inflateRaw);
 
-export const ENCODING_VARINT = 'dv1';
+export const ENCODING_VARINT = 'dv2';
 export const ENCODING_JSON = 'jv1';
 
 export interface EncodableAsset {
@@ -23,50 +23,74 @@ export interface EncodableAsset {
 
 export interface EncodedAssets {
   encoding: string;
-  /** Base64, for a text column both engines store alike. */
-  body: string;
+  body: Buffer;
 }
 
 export async function encodeAssets(assets: readonly EncodableAsset[]): Promise<EncodedAssets> {
   const plain = assets.every((a) => isPlainId(a.assetid) && Number.isSafeInteger(a.amount) && a.amount >= 0);
   if (!plain) {
     const rows = assets.map((a) => [a.assetid, a.classid, a.instanceid, a.amount]);
-    const body = await deflateAsync(Buffer.from(JSON.stringify(rows)), { level: 9 });
-    return { encoding: ENCODING_JSON, body: body.toString('base64') };
+    const body = await deflateAsync(Buffer.from(JSON.stringify(rows)));
+    return { encoding: ENCODING_JSON, body };
   }
-  const sorted = [...assets].sort((a, b) => Number(a.assetid) - Number(b.assetid));
-  const classes = new Map<string, number>();
-  const table: [string, string][] = [];
-  const writer = new VarintWriter(sorted.length * 4 + 16);
-  writer.write(sorted.length);
+  // Ids as numbers once (not per comparison), sorted: gaps between neighbours are small.
+  const rows = assets.map((a) => ({ id: Number(a.assetid), key: `${a.classid}_${a.instanceid || '0'}`, a }));
+  rows.sort((x, y) => x.id - y.id);
+  // The class table by how often each class occurs: the common ones get one-byte indexes.
+  const frequency = new Map<string, { count: number; classid: string; instanceid: string }>();
+  for (const { key, a } of rows) {
+    const entry = frequency.get(key);
+    if (entry) entry.count++;
+    else frequency.set(key, { count: 1, classid: a.classid, instanceid: a.instanceid || '0' });
+  }
+  const table = [...frequency.entries()].sort((x, y) => y[1].count - x[1].count);
+  const index = new Map(table.map(([key], i) => [key, i]));
+  // Column by column (gaps, then classes, then amounts): alike values side by side deflate best.
+  const writer = new VarintWriter(rows.length * 4 + 16);
+  writer.write(rows.length);
   let previous = 0;
-  for (const asset of sorted) {
-    const key = `${asset.classid}_${asset.instanceid || '0'}`;
-    let index = classes.get(key);
-    if (index === undefined) {
-      index = table.length;
-      classes.set(key, index);
-      table.push([asset.classid, asset.instanceid || '0']);
-    }
-    const id = Number(asset.assetid);
+  for (const { id } of rows) {
     writer.write(id - previous);
     previous = id;
-    writer.write(index);
-    writer.write(asset.amount);
   }
-  const header = Buffer.from(JSON.stringify(table));
+  for (const { key } of rows) writer.write(index.get(key) as number);
+  for (const { a } of rows) writer.write(a.amount);
+  const header = Buffer.from(JSON.stringify(table.map(([, e]) => [e.classid, e.instanceid])));
   const lead = new VarintWriter(8);
   lead.write(header.length);
-  const raw = Buffer.concat([lead.bytes(), header, writer.bytes()]);
-  const body = await deflateAsync(raw, { level: 9 });
-  return { encoding: ENCODING_VARINT, body: body.toString('base64') };
+  const body = await deflateAsync(Buffer.concat([lead.bytes(), header, writer.bytes()]));
+  return { encoding: ENCODING_VARINT, body };
 }
 
 export async function decodeAssets(encoded: EncodedAssets): Promise<EncodableAsset[]> {
-  const raw = await inflateAsync(Buffer.from(encoded.body, 'base64'));
+  const { assets } = await decodeSnapshotAssets(encoded, '');
+  return assets.map(({ assetid, classid, instanceid, amount }) => ({ assetid, classid, instanceid, amount }));
+}
+
+export interface DecodedAssets {
+  assets: (EncodableAsset & { contextid: string })[];
+  /** Every classid/instanceid pair the assets use, once (from the table, not per asset). */
+  classes: [string, string][];
+}
+
+export async function decodeSnapshotAssets(
+  encoded: EncodedAssets,
+  contextid: string,
+): Promise<DecodedAssets> {
+  const raw = await inflateAsync(encoded.body);
   if (encoded.encoding === ENCODING_JSON) {
     const rows = JSON.parse(raw.toString('utf8')) as [string, string, string, number][];
-    return rows.map(([assetid, classid, instanceid, amount]) => ({ assetid, classid, instanceid, amount }));
+    const classes = new Map(rows.map(([, c, i]) => [`${c}_${i}`, [c, i] as [string, string]]));
+    return {
+      assets: rows.map(([assetid, classid, instanceid, amount]) => ({
+        assetid,
+        contextid,
+        classid,
+        instanceid,
+        amount,
+      })),
+      classes: [...classes.values()],
+    };
   }
   if (encoded.encoding !== ENCODING_VARINT) throw new Error(`unknown snapshot encoding ${encoded.encoding}`);
   const reader = new VarintReader(raw);
@@ -77,14 +101,17 @@ export async function decodeAssets(encoded: EncodedAssets): Promise<EncodableAss
   ][];
   reader.offset += headerLength;
   const count = reader.read();
-  const assets: EncodableAsset[] = new Array(count);
+  const ids = new Array<number>(count);
   let id = 0;
+  for (let i = 0; i < count; i++) ids[i] = id += reader.read();
+  const classes = new Array<[string, string]>(count);
+  for (let i = 0; i < count; i++) classes[i] = table[reader.read()] as [string, string];
+  const assets: DecodedAssets['assets'] = new Array(count);
   for (let i = 0; i < count; i++) {
-    id += reader.read();
-    const [classid, instanceid] = table[reader.read()] as [string, string];
-    assets[i] = { assetid: String(id), classid, instanceid, amount: reader.read() };
+    const [classid, instanceid] = classes[i] as [string, string];
+    assets[i] = { assetid: String(ids[i]), contextid, classid, instanceid, amount: reader.read() };
   }
-  return assets;
+  return { assets, classes: table };
 }
 
 function isPlainId(id: string): boolean {

@@ -7,7 +7,7 @@
 import { InvalidInputError } from '../../core/errors.js';
 import type { SnapshotRow, SnapshotStore } from '../../store/snapshots.js';
 import type { Valuation } from '../market/valuation.js';
-import { decodeAssets, encodeAssets } from './encode.js';
+import { decodeSnapshotAssets, encodeAssets } from './encode.js';
 import {
   classKey,
   type InventorySnapshot,
@@ -84,17 +84,13 @@ export async function loadSnapshot(store: SnapshotStore, id: number): Promise<In
       'snapshot',
     );
   }
-  const decoded = await decodeAssets(row);
-  const keys = new Map<string, [string, string]>();
-  for (const a of decoded) keys.set(classKey(a.classid, a.instanceid), [a.classid, a.instanceid]);
-  const bodies = await store.descriptions(row.appid, [...keys.values()]);
-  const descriptions = new Map<string, SnapshotDescription>();
-  for (const [key, body] of bodies) descriptions.set(key, JSON.parse(body) as SnapshotDescription);
-  return {
-    ...infoOf(row),
-    assets: decoded.map((a) => ({ ...a, contextid: row.contextid })),
-    descriptions,
-  };
+  const { assets, classes } = await decodeSnapshotAssets(row, row.contextid);
+  const descriptions = await store.descriptions(
+    row.appid,
+    classes,
+    (body) => JSON.parse(body) as SnapshotDescription,
+  );
+  return { ...infoOf(row), assets, descriptions };
 }
 
 export function infoOf(row: SnapshotRow): SnapshotInfo {
