@@ -10,3 +10,6 @@ export * from './steam/ids/index.js';
 export * from './steam/session/index.js';
 export * from './steam/community/inventory/index.js';
 export * from './roblox/index.js';
+export * from './steam/market/index.js';
+export * from './steam/snapshots/index.js';
+export * from './store/index.js';
