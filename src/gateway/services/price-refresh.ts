@@ -56,15 +56,26 @@ export async function startPriceRefresh(options: PriceRefreshOptions): Promise<P
   );
   worker.on('failed', (job, err) => options.log.warn({ err, job: job?.id }, 'price refresh failed'));
   worker.on('error', (err) => options.log.warn({ err }, 'price refresh worker trouble'));
-  // Every instance upserts the same scheduler: one job per interval, whoever asked.
-  await queue.upsertJobScheduler(
-    'refresh-due-prices',
-    { every: options.everyMs },
-    {
-      name: 'refresh',
-      opts: { removeOnComplete: 100, removeOnFail: 100 },
-    },
-  );
+  // Every instance upserts the same scheduler: one job per interval, whoever asked. Redis gone
+  // at this moment must not hold the gateway's start: the other instances' scheduler fires anyway.
+  const scheduled = queue
+    .upsertJobScheduler(
+      'refresh-due-prices',
+      { every: options.everyMs },
+      {
+        name: 'refresh',
+        opts: { removeOnComplete: 100, removeOnFail: 100 },
+      },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!(await Promise.race([scheduled, bounded(scheduled, 5_000).then(() => false)]))) {
+    options.log.warn(
+      'could not schedule the background price refresh in Redis: this instance only works off jobs',
+    );
+  }
   return {
     kind: 'bullmq',
     async close() {
