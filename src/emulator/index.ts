@@ -19,6 +19,13 @@ import {
 } from './steam/index.js';
 import type { EmulatorModule } from './types.js';
 import { createRobloxModule, robloxScenarioSchema, type RobloxScenario } from './roblox/index.js';
+import { createSkinportModule } from './skinport/index.js';
+import {
+  createSteamMarketModule,
+  marketScenarioSchema,
+  type MarketScenario,
+  type MarketScenarioInput,
+} from './steam/market/index.js';
 
 export type { RunningEmulator, EmulatorStats, RequestLogEntry } from './server.js';
 export type { EmulatorStatsReport } from './control.js';
@@ -47,15 +54,19 @@ export type {
   WebApiAnswer,
   WebApiData,
 } from './steam/index.js';
+export type { MarketScenario, MarketScenarioInput, MarketModuleStats } from './steam/market/index.js';
 
 export interface EmulatorScenario {
   steam: SteamScenario;
+  market: MarketScenario;
 }
 
 /** A scenario as written by hand: every field optional, at every level. */
 export interface EmulatorScenarioInput {
   steam?: SteamScenarioInput;
   roblox?: RobloxScenario;
+  /** The community market's and Skinport's prices and limits. */
+  market?: MarketScenarioInput;
 }
 
 export interface StartEmulatorOptions {
@@ -76,6 +87,7 @@ export type StartedEmulator = RunningEmulator & {
 const scenarioSchema = z.strictObject({
   steam: steamScenarioSchema.optional(),
   roblox: robloxScenarioSchema.optional(),
+  market: marketScenarioSchema.optional(),
 });
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<StartedEmulator> {
@@ -85,7 +97,16 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const trade = createSteamTradeModule(steam.people, steam.inventories);
   webApi.register(...trade.webApiMethods);
   // The emulated upstreams, in dispatch order.
-  const upstreams: EmulatorModule[] = [steam, trade, webApi, createRobloxModule(input.roblox)];
+  const market = createSteamMarketModule(input.market);
+  const skinport = createSkinportModule(market.scenario);
+  const upstreams: EmulatorModule[] = [
+    steam,
+    trade,
+    webApi,
+    market,
+    skinport,
+    createRobloxModule(input.roblox),
+  ];
 
   // The control endpoints need the running server, which exists only once it listens.
   const started: { emulator?: RunningEmulator } = {};
@@ -95,6 +116,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       steam: () => steam.stats(),
       steamWebApi: () => webApi.stats(),
       steamTrade: () => trade.stats(),
+      market: () => market.stats(),
+      skinport: () => skinport.stats(),
     },
     routes: [trade.control],
   });
@@ -106,7 +129,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   started.emulator = running;
   return {
     ...running,
-    scenario: { steam: steam.scenario },
+    scenario: { steam: steam.scenario, market: market.scenario },
     webApi: { register: (...methods) => webApi.register(...methods), registry: webApi.registry },
     steam: { trade: trade.api },
   };

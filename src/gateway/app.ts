@@ -17,8 +17,10 @@ import { robloxRoutes } from './routes/roblox.js';
 import { v1InventoryRoutes } from './routes/v1-inventory.js';
 import { webApiRoutes } from './routes/webapi.js';
 import { webApiPlayerRoutes } from './routes/webapi-players.js';
+import { v1ValueRoutes } from './routes/v1-value.js';
 import { ErrorBody } from './schemas/common.js';
 import { InventoryItemSchema } from './schemas/v1-inventory.js';
+import { MoneySchema } from './schemas/v1-value.js';
 import type { GatewayServices } from './services/index.js';
 import { viewerRoutes } from './viewer/route.js';
 
@@ -44,6 +46,7 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   fastify.decorateRequest('apiKey', null);
   fastify.addSchema(ErrorBody);
   fastify.addSchema(InventoryItemSchema);
+  fastify.addSchema(MoneySchema);
   registerErrorHandling(fastify);
   await registerOpenApi(fastify);
   registerMetrics(fastify, services.metrics);
@@ -52,6 +55,7 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   await fastify.register(healthRoutes);
   await fastify.register(inventoryRoutes);
   await fastify.register(v1InventoryRoutes);
+  await fastify.register(v1ValueRoutes);
   await fastify.register(robloxRoutes);
   await fastify.register(webApiRoutes);
   await fastify.register(webApiPlayerRoutes);

@@ -1,7 +1,8 @@
 /**
  * @module mcp/server
- * The MCP server: read-only tools over the library (inventories, the Steam Web API,
- * Roblox), sharing one transport so Steam spacing and Roblox budgets hold across calls. Transport-agnostic: stdio.ts runs it over
+ * The MCP server: tools over the library (inventories, ids, the Steam Web API, Roblox
+ * ownership, inventory value and history), sharing one transport so Steam spacing and Roblox
+ * budgets hold across calls. Transport-agnostic: stdio.ts runs it over
  * stdio, tests connect to it in memory.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -24,6 +25,10 @@ import { registerSteamFriendsTool } from './tools/steam-friends.js';
 import { registerSteamGamesTool } from './tools/steam-games.js';
 import { registerSteamNewsTool } from './tools/steam-news.js';
 import { registerSteamProfileTool } from './tools/steam-profile.js';
+import { lazyMarket } from './tools/market-context.js';
+import { registerSteamInventoryHistoryTool } from './tools/steam-inventory-history.js';
+import { registerSteamInventoryValueTool } from './tools/steam-inventory-value.js';
+import type { StoreOptions } from '../store/database.js';
 
 export const MCP_SERVER_NAME = 'gamestash';
 export const MCP_SERVER_VERSION = '0.1.0';
@@ -32,6 +37,8 @@ export interface McpServerOptions {
   config: GamestashConfig;
   /** A transport to share; otherwise one is made from the config and closed with the server. */
   http?: HttpClient;
+  /** Where prices and snapshots live (default: GAMESTASH_DATABASE_URL or the SQLite file). */
+  store?: StoreOptions;
 }
 
 export interface GamestashMcpServer {
@@ -43,12 +50,14 @@ export interface GamestashMcpServer {
 const INSTRUCTIONS = `Read-only access to Steam community inventories, the Steam Web API and Roblox inventories.
 Steam accounts may be named any way (SteamID64, profile URL, trade URL, vanity name); "me" (or leaving who out) is the server's own STEAM_ID. Steam rate limits are strict: prefer one steam_inventory call with filters or summary=true over many calls, and after a rate_limited error wait as long as it says.
 Profiles, friends, games, achievements and news come from the Steam Web API (steam_profile, steam_friends, steam_games, steam_achievements, steam_news; steam_api for any other read-only method). A private profile's games come back as "no games visible", which is not "owns nothing".
-For "does this Roblox user own X", use roblox_owns, not roblox_inventory.`;
+For "does this Roblox user own X", use roblox_owns, not roblox_inventory.
+For what an inventory is worth use steam_inventory_value (prices are cached; skinport is cheapest for CS2 and Rust); for what changed over time, steam_inventory_history.`;
 
 export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
   const { config } = options;
   const http = options.http ?? createHttpClient(config);
   let roblox: RobloxInventoryClient | undefined;
+  const market = lazyMarket(config, http, options.store);
   const ctx: ToolContext = {
     config,
     http,
@@ -60,6 +69,7 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
     steamWebApi: createSteamWebApiClient(config, http),
     // Missing Roblox credentials fail the Roblox tools only, each time, with what to set.
     roblox: () => (roblox ??= createRobloxInventoryClient(config, { http })),
+    market: () => market.get(),
   };
   const server = new McpServer(
     { name: MCP_SERVER_NAME, version: MCP_SERVER_VERSION },
@@ -75,6 +85,8 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
   registerSteamApiTool(server, ctx);
   registerRobloxInventoryTool(server, ctx);
   registerRobloxOwnsTool(server, ctx);
+  registerSteamInventoryValueTool(server, ctx);
+  registerSteamInventoryHistoryTool(server, ctx);
   let closing: Promise<void> | undefined;
   return {
     server,
@@ -82,6 +94,7 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
       (closing ??= (async () => {
         await server.close();
         await roblox?.close();
+        await market.close();
         if (!options.http) await http.close();
       })()),
   };

@@ -6,3 +6,6 @@ export * from './trade-state.js';
 export * from './redis.js';
 export type * from './schema.js';
 export type * from './trade-schema.js';
+export * from './prices.js';
+export * from './snapshots.js';
+export * from './from-config.js';

@@ -6,6 +6,7 @@
  */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { StoreUnavailableError } from '../core/errors.js';
+import { pricesAndSnapshots } from './market-migration.js';
 import { tradeState } from './trade-migration.js';
 
 /** `api_keys.name` is varchar(200) (PostgreSQL enforces it). */
@@ -90,7 +91,7 @@ const migrations: Record<string, Migration> = {
   },
 };
 
-// Numbered after 002 (unique key names) and 003 (prices and snapshots).
+migrations['003_prices_and_snapshots'] = pricesAndSnapshots;
 migrations['004_trade_state'] = tradeState;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,6 +4,7 @@
  * driver returns BIGINT as a string, SQLite as a number, so readers go through `Number()`.
  */
 import type { Generated } from 'kysely';
+import type { MarketTables } from './market-schema.js';
 import type { TradeTables } from './trade-schema.js';
 
 export type Millis = number | string | bigint;
@@ -37,7 +38,7 @@ export interface CacheEntriesTable {
   stored_at: Millis;
 }
 
-export interface Database extends TradeTables {
+export interface Database extends TradeTables, MarketTables {
   api_keys: ApiKeysTable;
   api_key_usage: ApiKeyUsageTable;
   cache_entries: CacheEntriesTable;

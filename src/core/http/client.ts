@@ -9,9 +9,12 @@ import { request as undiciRequest, errors as undiciErrors, type Dispatcher } fro
 import type { IncomingHttpHeaders } from 'node:http';
 import { isAscii } from 'node:buffer';
 import { setImmediate } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { brotliDecompress, gunzip, inflate } from 'node:zlib';
 import {
   ConnectionError,
   GamestashError,
+  MalformedResponseError,
   RateLimitError,
   TimeoutError,
   type RequestSummary,
@@ -198,7 +201,9 @@ export class HttpClient {
         bodyTimeout: timeout,
         ...(req.signal ? { signal: req.signal } : {}),
       });
-      const bytes = Buffer.from(await res.body.arrayBuffer());
+      const raw = Buffer.from(await res.body.arrayBuffer());
+      const encoding = res.headers['content-encoding'];
+      const bytes = encoding ? await decoded(raw, encoding, req.service, summary) : raw;
       if (req.onBody?.(bytes, res.statusCode)) await letDispatchesWrite();
       return {
         status: res.statusCode,
@@ -245,6 +250,42 @@ export class HttpClient {
 async function letDispatchesWrite(): Promise<void> {
   await setImmediate();
   await setImmediate();
+}
+
+const brotliDecompressAsync = promisify(brotliDecompress);
+const gunzipAsync = promisify(gunzip);
+const inflateAsync = promisify(inflate);
+
+/**
+ * undici's `request` hands bodies over as sent: a service that asks for compression (Skinport
+ * answers only `Accept-Encoding: br`) gets its bytes decoded here, off the event loop.
+ */
+async function decoded(
+  bytes: Buffer,
+  encoding: string | string[],
+  service: Service,
+  request: RequestSummary,
+): Promise<Buffer> {
+  const name = (Array.isArray(encoding) ? encoding[0] : encoding)?.trim().toLowerCase();
+  const decode =
+    name === 'br'
+      ? brotliDecompressAsync
+      : name === 'gzip' || name === 'x-gzip'
+        ? gunzipAsync
+        : name === 'deflate'
+          ? inflateAsync
+          : undefined;
+  if (!decode || bytes.length === 0) return bytes;
+  try {
+    return await decode(bytes);
+  } catch (cause) {
+    throw new MalformedResponseError(`${service} sent a ${name} body that does not decompress`, {
+      service,
+      request,
+      retryable: true,
+      cause,
+    });
+  }
 }
 
 /** UTF-8 without a BOM; an all-ASCII body (JSON with escaped text) takes V8's fast one-byte path. */

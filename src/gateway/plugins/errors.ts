@@ -71,6 +71,7 @@ function mapLibraryError(error: GamestashError): Mapped {
     return m(400, 'invalid_input', error.parameter ? { parameter: error.parameter } : {});
   const roblox = error.service === 'roblox';
   const webApi = error.service === 'steam-webapi';
+  const upstream = roblox ? 'Roblox' : error.service === 'skinport' ? 'Skinport' : 'Steam';
   if (error instanceof PrivateError && roblox) return m(403, 'private_inventory');
   // A friend list, achievements or stats the profile hides (UPSTREAM.md): no cookie helps here.
   if (error instanceof PrivateError && webApi) return m(403, 'private');
@@ -106,11 +107,10 @@ function mapLibraryError(error: GamestashError): Mapped {
         ? {}
         : { retryAfterSeconds: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) };
     return m(503, 'upstream_rate_limited', {
-      message: `${roblox ? 'Roblox' : 'Steam'} is rate limiting the gateway: ${error.message}`,
+      message: `${upstream} is rate limiting the gateway: ${error.message}`,
       ...retry,
     });
   }
-  const upstream = roblox ? 'Roblox' : 'Steam';
   if (error instanceof QueueTimeoutError) {
     const waitMs = error.waitMs;
     return m(503, 'upstream_busy', {

@@ -11,6 +11,7 @@ import type { RobloxInventoryClient } from '../../roblox/index.js';
 import type { SteamInventoryClient } from '../../steam/community/inventory/client.js';
 import type { ResolveOptions } from '../../steam/ids/resolve.js';
 import type { SteamWebApiClient } from '../../steam/webapi/index.js';
+import type { MarketTools } from './market-context.js';
 
 export interface ToolContext {
   config: GamestashConfig;
@@ -22,6 +23,8 @@ export interface ToolContext {
   steamWebApi: SteamWebApiClient;
   /** Built on first use, so the Steam tools work without Roblox credentials. */
   roblox(): RobloxInventoryClient;
+  /** Prices and snapshots in the store, opened on first use (the value and history tools). */
+  market(): Promise<MarketTools>;
 }
 
 export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
