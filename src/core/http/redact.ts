@@ -7,11 +7,13 @@
  * in any position (query, fragment, `;matrix` parameters, path segments, JSON fields, free
  * text) and any percent-encoding.
  */
+import { redactEncodedNames, redactNamedValues } from './named-values.js';
 import {
   decodeLoosely,
   hasSecretShape,
   isSecretName,
-  MAY_HOLD_SECRET,
+  mayHaveSecretShape,
+  mentionsSecretName,
   SECRET_VALUES,
 } from './secret-shapes.js';
 
@@ -118,35 +120,22 @@ function holdsRegisteredSecret(text: string): boolean {
   return false;
 }
 
-/**
- * `name=value` where the name may say "secret" (cookies, queries, form bodies, matrix parameters).
- * A value already redacted ends at the marker: what follows it (the rest of a URL whose parameter
- * redactUrl replaced) is not part of it.
- */
-const NAME_VALUE = /(?<![\w.~+%[\]-])([\w.~+%[\]-]+)=(\[REDACTED\]|[^\s&;,"'<>#\\)]*)/g;
-/** `"name": "value"` in JSON (log lines, upstream bodies). */
-const JSON_FIELD = /"((?:[^"\\]|\\.)*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 const BEARER = /(Bearer\s+)[A-Za-z0-9._~+/=-]+/g;
 /** A run of URL characters holding at least one percent escape: decoded, it may hide anything. */
 const ENCODED_RUN = /[\w.~+|-]*(?:%[0-9A-Fa-f]{2}[\w.~+|-]*)+/g;
-const HAS_ALNUM = /[A-Za-z0-9]/;
 
 /** Redacts secret-named values, secret-shaped values and every registered secret from free text. */
 export function redactText(text: string): string {
   let out = text;
   for (const spellings of registeredSecrets.values())
     for (const spelling of spellings) if (out.includes(spelling)) out = out.split(spelling).join(REDACTED);
-  if (!MAY_HOLD_SECRET.test(out)) return out;
-  // A value with no letter or digit (`api_key=...` in a hint) hides nothing: leave it readable.
-  out = out.replace(NAME_VALUE, (match, name: string, value: string) =>
-    HAS_ALNUM.test(value) && isSecretName(name) ? `${name}=${REDACTED}` : match,
-  );
-  out = out.replace(JSON_FIELD, (match, name: string, colon: string, value: string) =>
-    HAS_ALNUM.test(value) && isSecretName(name) ? `"${name}"${colon}"${REDACTED}"` : match,
-  );
-  out = out.replace(BEARER, `$1${REDACTED}`);
-  out = out.replace(SECRET_VALUES, REDACTED);
-  if (out.includes('%')) out = out.replace(ENCODED_RUN, redactEncodedRun);
+  // Each pass first takes a cheap look: most log lines need none of them.
+  const encoded = out.includes('%');
+  if (mentionsSecretName(out)) out = redactNamedValues(out, REDACTED);
+  if (encoded) out = redactEncodedNames(out, REDACTED);
+  if (out.includes('Bearer')) out = out.replace(BEARER, `$1${REDACTED}`);
+  if (mayHaveSecretShape(out)) out = out.replace(SECRET_VALUES, REDACTED);
+  if (encoded) out = out.replace(ENCODED_RUN, redactEncodedRun);
   return out;
 }
 

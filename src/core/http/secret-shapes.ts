@@ -23,8 +23,35 @@ const JWT = String.raw`eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*`;
 export const SECRET_VALUES = new RegExp(`${GATEWAY_KEY}|${STEAM_LOGIN}|${JWT}`, 'g');
 const SECRET_VALUE = new RegExp(`${GATEWAY_KEY}|${STEAM_LOGIN}|${JWT}`);
 
-/** A cheap first look: text without any of these cannot hold a secret by name or by shape. */
-export const MAY_HOLD_SECRET = new RegExp(`${SECRET_NAME.source}|gs_|eyJ|\\|\\||%|Bearer`, 'i');
+/** The same words, for scanning a text (global, any case). */
+export const SECRET_NAME_WORDS = new RegExp(SECRET_NAME.source, 'gi');
+/** Substrings of the words above, for a first look that is cheaper than the regex. */
+const WORD_STEMS = [
+  'key',
+  'token',
+  'secret',
+  'pass',
+  'pwd',
+  'session',
+  'cookie',
+  'auth',
+  'credential',
+  'signature',
+  'loginsecure',
+  'steamrefresh',
+];
+
+/** A cheap first look (log lines pass here): whether any secret word occurs at all, in any case. */
+export function mentionsSecretName(text: string): boolean {
+  const lower = text.toLowerCase();
+  for (const stem of WORD_STEMS) if (lower.includes(stem)) return true;
+  return false;
+}
+
+/** A cheap first look: whether a secret-shaped value may occur (`%7C%7C` comes with its `eyJ`). */
+export function mayHaveSecretShape(text: string): boolean {
+  return text.includes('gs_') || text.includes('eyJ') || text.includes('||');
+}
 
 const ESCAPE = /%([0-9A-Fa-f]{2})/g;
 
