@@ -34,4 +34,41 @@ describe('loadGatewayConfig', () => {
     );
     expect(() => loadGatewayConfig({ GAMESTASH_LOG_LEVEL: 'loud' })).toThrow(InvalidInputError);
   });
+
+  it('reads CORS origins, the metrics port and token, and the docs key switch', () => {
+    const config = loadGatewayConfig({
+      GAMESTASH_CORS_ORIGINS: 'https://app.example/, http://localhost:5173',
+      GAMESTASH_METRICS_PORT: '9464',
+      GAMESTASH_METRICS_TOKEN: 'scrape-token-1',
+      GAMESTASH_DOCS_REQUIRE_KEY: 'true',
+    });
+    expect(config).toMatchObject({
+      corsOrigins: ['https://app.example', 'http://localhost:5173'],
+      metricsPort: 9464,
+      metricsToken: 'scrape-token-1',
+      docsRequireKey: true,
+    });
+    expect(loadGatewayConfig({})).toMatchObject({
+      corsOrigins: [],
+      metricsPort: undefined,
+      docsRequireKey: false,
+    });
+    expect(loadGatewayConfig({ GAMESTASH_CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+    expect(loadGatewayConfig({}, { corsOrigins: ['https://a.example'] }).corsOrigins).toEqual([
+      'https://a.example',
+    ]);
+  });
+
+  it('refuses an origin with a path, a bare host, or an unclear switch, naming the setting', () => {
+    expect(() => loadGatewayConfig({ GAMESTASH_CORS_ORIGINS: 'https://app.example/path' })).toThrow(
+      /GAMESTASH_CORS_ORIGINS takes comma-separated origins/,
+    );
+    expect(() => loadGatewayConfig({ GAMESTASH_CORS_ORIGINS: 'app.example' })).toThrow(
+      /GAMESTASH_CORS_ORIGINS/,
+    );
+    expect(() => loadGatewayConfig({}, { corsOrigins: ['ftp://x'] })).toThrow(/--cors-origins/);
+    expect(() => loadGatewayConfig({ GAMESTASH_DOCS_REQUIRE_KEY: 'maybe' })).toThrow(
+      /GAMESTASH_DOCS_REQUIRE_KEY must be 1 or 0/,
+    );
+  });
 });

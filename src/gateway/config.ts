@@ -6,7 +6,8 @@
  */
 import { InvalidInputError } from '../core/errors.js';
 import { loadConfig, type ConfigOverrides, type GamestashConfig } from '../core/config.js';
-import { defined, int, text, type Env } from '../core/env.js';
+import { defined, int, list, text, type Env } from '../core/env.js';
+import { registerSecret } from '../core/http/redact.js';
 import { DEFAULT_SQLITE_PATH } from '../store/database.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -48,6 +49,14 @@ export interface GatewayConfig {
   pacingMarginMs: number;
   /** How long a key lookup is remembered; a revoked key stops working within this time. */
   keyCacheMs: number;
+  /** Browser origins allowed to call the API (CORS); `*` allows any; empty turns CORS off. */
+  corsOrigins: string[];
+  /** Serve `/metrics` on this port (0: any free one) instead of the main port. */
+  metricsPort: number | undefined;
+  /** When set, `/metrics` answers only to `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** `/docs` and `/openapi.json` want a gateway key, as the API routes do. */
+  docsRequireKey: boolean;
 }
 
 export interface GatewayOverrides extends Partial<Omit<GatewayConfig, 'core' | 'cache'>> {
@@ -84,7 +93,43 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
     queueTimeoutMs: int(env, 'GAMESTASH_QUEUE_TIMEOUT_MS', 30_000, 0, 3_600_000),
     pacingMarginMs: int(env, 'GAMESTASH_PACING_MARGIN_MS', 50, 0, 60_000),
     keyCacheMs: int(env, 'GAMESTASH_KEY_CACHE_MS', 5_000, 0, 3_600_000),
+    corsOrigins: origins(list(env, 'GAMESTASH_CORS_ORIGINS'), 'GAMESTASH_CORS_ORIGINS'),
+    metricsPort: text(env, 'GAMESTASH_METRICS_PORT')
+      ? int(env, 'GAMESTASH_METRICS_PORT', 0, 0, 65535)
+      : undefined,
+    metricsToken: text(env, 'GAMESTASH_METRICS_TOKEN'),
+    docsRequireKey: flag(env, 'GAMESTASH_DOCS_REQUIRE_KEY'),
     ...defined(rest),
   };
+  if (rest.corsOrigins) config.corsOrigins = origins(rest.corsOrigins, '--cors-origins');
+  // The token guards the metrics: it must never show in a log line or an error.
+  registerSecret(config.metricsToken);
   return config;
+}
+
+/** `*`, or origins as a browser sends them: `https://app.example`, `http://localhost:5173`. */
+function origins(values: string[], name: string): string[] {
+  for (const value of values) {
+    if (value === '*') continue;
+    let origin: string | undefined;
+    try {
+      origin = new URL(value).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (origin !== value.replace(/\/$/, '') || !/^https?:/.test(value)) {
+      throw new InvalidInputError(
+        `${name} takes comma-separated origins such as https://app.example (scheme, host, optional port; no path) or *, got "${value}"`,
+        name,
+      );
+    }
+  }
+  return values.map((value) => value.replace(/\/$/, ''));
+}
+
+function flag(env: Env, name: string): boolean {
+  const value = text(env, name)?.toLowerCase();
+  if (value === undefined || ['0', 'false', 'no', 'off'].includes(value)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  throw new InvalidInputError(`${name} must be 1 or 0 (true or false), got "${value}"`, name);
 }

@@ -16,6 +16,12 @@ export async function serve(options: ServeOptions): Promise<void> {
     sqlitePath: options.sqlite,
     redisUrl: options.redisUrl,
     queueTimeoutMs: options.queueTimeoutMs,
+    corsOrigins: options.corsOrigins
+      ?.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    metricsPort: options.metricsPort,
+    docsRequireKey: options.docsRequireKey,
     cache: { ttlMs: options.cacheTtlMs },
     core: {
       steam: {
@@ -27,7 +33,12 @@ export async function serve(options: ServeOptions): Promise<void> {
   const server = await startServer(config);
   const { database, redis } = server.fastify.services;
   server.fastify.log.info(
-    { url: server.url, store: `${database.engine} ${database.location}`, redis: redis !== undefined },
+    {
+      url: server.url,
+      ...(server.metricsUrl ? { metrics: server.metricsUrl } : {}),
+      store: `${database.engine} ${database.location}`,
+      redis: redis !== undefined,
+    },
     'gamestash gateway ready',
   );
   const signal = await new Promise<string>((resolve) => {
