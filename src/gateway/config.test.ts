@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../core/errors.js';
-import { loadGatewayConfig } from './config.js';
+import { loadGatewayConfig, steamSpacingMs } from './config.js';
 
 describe('loadGatewayConfig', () => {
   it('has defaults that need no set-up', () => {
@@ -70,5 +70,27 @@ describe('loadGatewayConfig', () => {
     expect(() => loadGatewayConfig({ GAMESTASH_DOCS_REQUIRE_KEY: 'maybe' })).toThrow(
       /GAMESTASH_DOCS_REQUIRE_KEY must be 1 or 0/,
     );
+  });
+
+  it('keeps the Steam spacing within 5% of the interval at every interval from 200 ms to 4 s', () => {
+    for (const interval of [200, 250, 500, 1000, 2000, 4000]) {
+      const spacing = steamSpacingMs(
+        loadGatewayConfig({ GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS: String(interval) }),
+      );
+      expect(spacing, `${interval} ms`).toBeGreaterThan(interval);
+      expect(spacing / interval, `${interval} ms`).toBeLessThanOrEqual(1.05);
+    }
+    // The margin grows with the interval: more room where it costs nothing.
+    const at = (interval: number) =>
+      steamSpacingMs(loadGatewayConfig({ GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS: String(interval) })) -
+      interval;
+    expect(at(4000)).toBeGreaterThan(at(200) * 10);
+    expect(steamSpacingMs(loadGatewayConfig({ GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS: '0' }))).toBe(0);
+    const fixed = loadGatewayConfig({
+      GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS: '1000',
+      GAMESTASH_PACING_MARGIN_PERCENT: '0',
+      GAMESTASH_PACING_MARGIN_MS: '30',
+    });
+    expect(steamSpacingMs(fixed)).toBe(1030);
   });
 });

@@ -15,7 +15,7 @@ import { ApiKeyStore } from '../../store/api-keys.js';
 import { CacheEntryStore } from '../../store/cache-entries.js';
 import { openDatabase, type StoreDatabase } from '../../store/database.js';
 import { connectRedis } from '../../store/redis.js';
-import type { GatewayConfig } from '../config.js';
+import { steamSpacingMs, type GatewayConfig } from '../config.js';
 import type { CachedInventory } from './cached-inventory.js';
 import { instrumentPacer } from './instrumented-pacer.js';
 import { InventoryService, isDefinitive } from './inventory-service.js';
@@ -64,7 +64,7 @@ export async function createGatewayServices(
   const clientOptions = {
     http,
     communityUrl: steam.communityUrl,
-    intervalMs: steam.communityIntervalMs > 0 ? steam.communityIntervalMs + config.pacingMarginMs : 0,
+    intervalMs: steamSpacingMs(config),
     pageSize: steam.inventoryPageSize,
     language: steam.language,
     rateLimitCooldownMs: steam.rateLimitCooldownMs,
