@@ -51,8 +51,9 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   const { config } = services;
   // Every answer for callers that accept it (gzip, br, deflate), from 1 KB up; `/inventory`
   // opts out: it sends bytes gzipped once per cache entry itself. Before any route, since the
-  // plugin attaches itself to routes as they are added.
-  await fastify.register(compress, { threshold: 1024 });
+  // plugin attaches itself to routes as they are added. Request bodies are never compressed
+  // here (every route is a GET): no decompression hook on every request.
+  await fastify.register(compress, { threshold: 1024, globalDecompression: false });
   if (config.corsOrigins.length > 0) await fastify.register(cors, corsOptions(config.corsOrigins));
   await registerOpenApi(fastify, config.docsRequireKey ? { guard: requireKeyForDocs(services) } : {});
   countRequests(fastify, services.metrics);
