@@ -29,9 +29,8 @@ export function redactNamedValues(text: string, marker: string): string {
   const words = SECRET_NAME_WORDS;
   words.lastIndex = 0;
   for (let match = words.exec(text); match; match = words.exec(text)) {
-    let start = match.index;
-    let end = start + match[0].length;
-    while (start > copied && isNameChar(text.charCodeAt(start - 1))) start--;
+    // The rest of the name (`api_key`, `x-api-key-2`): what follows it says whether a value does.
+    let end = match.index + match[0].length;
     while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
     const value =
       text.charCodeAt(end) === 61 ? pairValue(text, end + 1, marker) : jsonValue(text, match.index);
