@@ -9,6 +9,7 @@
  *   node --import tsx bench/gateway-scale-out.ts [--intervals 200,500,1000,4000] [--clients 30] [--concurrency 4]
  *   node --import tsx bench/gateway-scale-out.ts --interval 250 [--inventories 40]
  *   ... [--margin-percent 2] [--margin 0]   (GAMESTASH_PACING_MARGIN_PERCENT / _MS; gateway defaults otherwise)
+ *   ... [--gaps]                            (prints every gap between upstream arrivals)
  *
  * The emulator enforces `interval` exactly (Steam's limit); the gateways pace at interval plus
  * their margin, a share of the interval (their pacers count from when each request reached the
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     'margin-percent': { type: 'string' },
     margin: { type: 'string' },
+    gaps: { type: 'boolean', default: false },
   },
 });
 const intervals = (values.interval ?? values.intervals).split(',').map(Number);
@@ -119,6 +121,7 @@ async function runInterval(interval: number, redis: RedisServer, pg: PostgresSer
     const tooMany = log.filter((r) => r.status === 429).length;
     upstream.sort((a, b) => a - b);
     const gaps = upstream.slice(1).map((t, i) => t - upstream[i]!);
+    if (values.gaps) console.log(`gaps at ${interval} ms:`, gaps.join(' '));
     // The busiest window of 10 intervals: at most 10 requests (+1 at the window's edge).
     let busiest = 0;
     for (let i = 0, j = 0; i < upstream.length; i++) {
@@ -150,6 +153,7 @@ async function runInterval(interval: number, redis: RedisServer, pg: PostgresSer
       'span ÷ floor': (spanMs / floorMs).toFixed(3),
       'min gap ms': gaps.length ? Math.min(...gaps) : '-',
       'median gap ms': gaps.length ? [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] : '-',
+      'max gap ms': gaps.length ? Math.max(...gaps) : '-',
       [`max in 10 intervals`]: busiest,
       '429s': tooMany,
     });
