@@ -17,6 +17,8 @@ const benches = [
   'steam/pacing.ts',
   'steam/webapi-formats.ts',
   'steam/webapi-summaries.ts',
+  'steam/valuation.ts',
+  'steam/snapshots.ts',
   ...readdirSync(here).filter(
     (f) => /^(roblox|gateway)-[a-z-]+\.ts$/.test(f) && !f.endsWith('-child.ts') && !f.endsWith('-support.ts'),
   ),

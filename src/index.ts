@@ -16,3 +16,6 @@ export * from './steam/trade/index.js';
 export * from './roblox/index.js';
 export { openDatabase, type StoreDatabase, type StoreOptions } from './store/database.js';
 export { TradeStateStoreDb, openTradeStateStore } from './store/trade-state.js';
+export * from './steam/market/index.js';
+export * from './steam/snapshots/index.js';
+export * from './store/index.js';

@@ -60,6 +60,16 @@ export interface StoreConfig {
   sqlitePath: string;
 }
 
+/** Price sources (docs/value.md). */
+export interface MarketConfig {
+  /** Skinport's API base URL (point it at the emulator in tests). */
+  skinportUrl: string;
+  /** Spacing between Skinport requests (it allows a few per 5 minutes). */
+  skinportIntervalMs: number;
+  /** A cached price older than this is refreshed before use; if that fails it is used, marked stale. */
+  priceMaxAgeMs: number;
+}
+
 export interface GamestashConfig {
   steam: SteamConfig;
   roblox: RobloxConfig;
@@ -70,6 +80,7 @@ export interface GamestashConfig {
    */
   dataDir: string;
   store: StoreConfig;
+  market: MarketConfig;
 }
 
 export type { Env } from './env.js';
@@ -80,6 +91,7 @@ export interface ConfigOverrides {
   http?: Partial<HttpConfig>;
   dataDir?: string | undefined;
   store?: Partial<StoreConfig>;
+  market?: Partial<MarketConfig>;
 }
 
 export interface LoadConfigOptions {
@@ -170,6 +182,13 @@ export function loadConfig(
     proxies: list(env, 'GAMESTASH_PROXIES').map((p) => checkUrl(p, 'GAMESTASH_PROXIES')),
     ...defined(overrides.http),
   };
+  const market: MarketConfig = {
+    skinportUrl: url(env, 'GAMESTASH_SKINPORT_URL', 'https://api.skinport.com'),
+    skinportIntervalMs: int(env, 'GAMESTASH_SKINPORT_INTERVAL_MS', 40_000, 0, 3_600_000),
+    priceMaxAgeMs: int(env, 'GAMESTASH_PRICE_MAX_AGE_MS', 3_600_000, 0, 30 * 86_400_000),
+    ...defined(overrides.market),
+  };
+  market.skinportUrl = checkUrl(market.skinportUrl, '--skinport-url').replace(/\/+$/, '');
   // Flags arrive as overrides: check their URLs as strictly as the environment's.
   steam.communityUrl = checkUrl(steam.communityUrl, '--community-url').replace(/\/+$/, '');
   steam.apiUrl = checkUrl(steam.apiUrl, '--api-url').replace(/\/+$/, '');
@@ -199,5 +218,5 @@ export function loadConfig(
     sqlitePath: text(env, 'GAMESTASH_SQLITE_PATH') ?? join(dataDir, SQLITE_FILE_NAME),
     ...defined(overrides.store),
   };
-  return { steam, roblox, http, dataDir, store };
+  return { steam, roblox, http, market, dataDir, store };
 }

@@ -4,7 +4,7 @@
  * kind, so callers branch on `instanceof` (or `code`) instead of parsing messages.
  */
 
-export type Service = 'steam-community' | 'steam-webapi' | 'roblox' | 'gateway' | 'gamestash';
+export type Service = 'steam-community' | 'steam-webapi' | 'roblox' | 'skinport' | 'gateway' | 'gamestash';
 
 export interface RequestSummary {
   method: string;

@@ -20,6 +20,13 @@ import {
 } from './steam/index.js';
 import type { EmulatorModule } from './types.js';
 import { createRobloxModule, robloxScenarioSchema, type RobloxScenario } from './roblox/index.js';
+import { createSkinportModule } from './skinport/index.js';
+import {
+  createSteamMarketModule,
+  marketScenarioSchema,
+  type MarketScenario,
+  type MarketScenarioInput,
+} from './steam/market/index.js';
 
 export type { RunningEmulator, EmulatorStats, RequestLogEntry } from './server.js';
 export type { EmulatorStatsReport } from './control.js';
@@ -56,15 +63,19 @@ export type {
   WebApiAnswer,
   WebApiData,
 } from './steam/index.js';
+export type { MarketScenario, MarketScenarioInput, MarketModuleStats } from './steam/market/index.js';
 
 export interface EmulatorScenario {
   steam: SteamScenario;
+  market: MarketScenario;
 }
 
 /** A scenario as written by hand: every field optional, at every level. */
 export interface EmulatorScenarioInput {
   steam?: SteamScenarioInput;
   roblox?: RobloxScenario;
+  /** The community market's and Skinport's prices and limits. */
+  market?: MarketScenarioInput;
 }
 
 export interface StartEmulatorOptions {
@@ -88,6 +99,7 @@ export type StartedEmulator = RunningEmulator & {
 const scenarioSchema = z.strictObject({
   steam: steamScenarioSchema.optional(),
   roblox: robloxScenarioSchema.optional(),
+  market: marketScenarioSchema.optional(),
 });
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<StartedEmulator> {
@@ -98,7 +110,17 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const guard = createSteamGuardModule(steam.people, trade.context);
   webApi.register(...trade.webApiMethods, ...guard.webApiMethods);
   // The emulated upstreams, in dispatch order.
-  const upstreams: EmulatorModule[] = [steam, trade, guard, webApi, createRobloxModule(input.roblox)];
+  const market = createSteamMarketModule(input.market);
+  const skinport = createSkinportModule(market.scenario);
+  const upstreams: EmulatorModule[] = [
+    steam,
+    trade,
+    guard,
+    webApi,
+    market,
+    skinport,
+    createRobloxModule(input.roblox),
+  ];
 
   // The control endpoints need the running server, which exists only once it listens.
   const started: { emulator?: RunningEmulator } = {};
@@ -109,6 +131,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       steamWebApi: () => webApi.stats(),
       steamTrade: () => trade.stats(),
       steamGuard: () => guard.stats(),
+      market: () => market.stats(),
+      skinport: () => skinport.stats(),
     },
     // Guard first: the trade routes answer 404 for anything else under /__emulator/steam/.
     routes: [guard.control, trade.control],
@@ -121,7 +145,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   started.emulator = running;
   return {
     ...running,
-    scenario: { steam: steam.scenario },
+    scenario: { steam: steam.scenario, market: market.scenario },
     webApi: { register: (...methods) => webApi.register(...methods), registry: webApi.registry },
     steam: { trade: trade.api, guard: guard.api },
   };

@@ -43,6 +43,8 @@ describe('stdio', () => {
       'steam_friends',
       'steam_games',
       'steam_inventory',
+      'steam_inventory_history',
+      'steam_inventory_value',
       'steam_news',
       'steam_profile',
       'steam_resolve_id',

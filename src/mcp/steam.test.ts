@@ -66,6 +66,8 @@ describe('tools/list', () => {
       'steam_friends',
       'steam_games',
       'steam_inventory',
+      'steam_inventory_history',
+      'steam_inventory_value',
       'steam_news',
       'steam_profile',
       'steam_resolve_id',

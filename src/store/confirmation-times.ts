@@ -8,7 +8,8 @@
 import type { Kysely } from 'kysely';
 import type { GamestashConfig } from '../core/config.js';
 import type { ConfirmationTimeStore } from '../steam/guard/time-ledger.js';
-import { openDatabase, type StoreDatabase } from './database.js';
+import type { StoreDatabase } from './database.js';
+import { openConfiguredStore } from './from-config.js';
 import type { Database } from './schema.js';
 
 export class ConfirmationTimeStoreDb implements ConfirmationTimeStore {
@@ -62,10 +63,6 @@ export class ConfirmationTimeStoreDb implements ConfirmationTimeStore {
 export async function openConfirmationTimeStore(
   config: Pick<GamestashConfig, 'store'>,
 ): Promise<{ store: ConfirmationTimeStoreDb; database: StoreDatabase }> {
-  const database = await openDatabase({
-    databaseUrl: config.store.databaseUrl,
-    sqlitePath: config.store.sqlitePath,
-    poolSize: 2,
-  });
+  const database = await openConfiguredStore(config);
   return { store: new ConfirmationTimeStoreDb(database.db), database };
 }

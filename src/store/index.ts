@@ -8,3 +8,6 @@ export * from './redis.js';
 export type * from './schema.js';
 export type * from './trade-schema.js';
 export type * from './guard-schema.js';
+export * from './prices.js';
+export * from './snapshots.js';
+export * from './from-config.js';

@@ -6,6 +6,7 @@
  */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { StoreUnavailableError } from '../core/errors.js';
+import { pricesAndSnapshots } from './market-migration.js';
 import { tradeState } from './trade-migration.js';
 import { steamConfirmationTimes } from './guard-migration.js';
 
@@ -91,7 +92,7 @@ const migrations: Record<string, Migration> = {
   },
 };
 
-// Numbered after 002 (unique key names) and 003 (prices and snapshots).
+migrations['003_prices_and_snapshots'] = pricesAndSnapshots;
 migrations['004_trade_state'] = tradeState;
 migrations['005_steam_confirmation_times'] = steamConfirmationTimes;
 

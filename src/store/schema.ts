@@ -4,6 +4,7 @@
  * driver returns BIGINT as a string, SQLite as a number, so readers go through `Number()`.
  */
 import type { Generated } from 'kysely';
+import type { MarketTables } from './market-schema.js';
 import type { TradeTables } from './trade-schema.js';
 import type { SteamConfirmationTimesTable } from './guard-schema.js';
 
@@ -38,7 +39,7 @@ export interface CacheEntriesTable {
   stored_at: Millis;
 }
 
-export interface Database extends TradeTables {
+export interface Database extends TradeTables, MarketTables {
   api_keys: ApiKeysTable;
   api_key_usage: ApiKeyUsageTable;
   cache_entries: CacheEntriesTable;

@@ -14,7 +14,8 @@ import type {
   SendStatus,
   TradeStateStore,
 } from '../steam/trade/state-store.js';
-import { openDatabase, type StoreDatabase } from './database.js';
+import type { StoreDatabase } from './database.js';
+import { openConfiguredStore } from './from-config.js';
 import type { Database } from './schema.js';
 import type { TradeSendsTable } from './trade-schema.js';
 
@@ -119,10 +120,6 @@ function recordOf(row: TradeSendsTable): SendRecord {
 export async function openTradeStateStore(
   config: Pick<GamestashConfig, 'store'>,
 ): Promise<{ store: TradeStateStoreDb; database: StoreDatabase }> {
-  const database = await openDatabase({
-    databaseUrl: config.store.databaseUrl,
-    sqlitePath: config.store.sqlitePath,
-    poolSize: 2,
-  });
+  const database = await openConfiguredStore(config);
   return { store: new TradeStateStoreDb(database.db), database };
 }

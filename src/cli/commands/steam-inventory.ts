@@ -10,10 +10,12 @@ import { ME, resolveOptionsFromConfig, resolveSteamId } from '../../steam/ids/re
 import { createSteamInventoryClient } from '../../steam/community/inventory/from-config.js';
 import { filterItems, summarize, type InventoryFilter } from '../../steam/community/inventory/filter.js';
 import type { InventoryItem, InventorySummaryLine } from '../../steam/community/inventory/types.js';
+import { normalizePageInto } from '../../steam/community/inventory/normalize.js';
 import { createProgress } from '../output/progress.js';
 import { renderTable, type Column } from '../output/table.js';
 import { writeJson, writeLine } from '../output/write.js';
 import type { SteamInventoryOptions } from './steam.js';
+import { checkSnapshotFlags, storeSnapshot } from './steam-snapshot.js';
 
 export async function steamInventory(who: string | undefined, options: SteamInventoryOptions): Promise<void> {
   const config = loadConfig(process.env, {
@@ -41,7 +43,9 @@ export async function steamInventory(who: string | undefined, options: SteamInve
     // limited); with --summary, summary lines of the whole inventory.
     const filter = filterOf(options);
     const unfiltered = Object.keys(filter).length === 0;
+    checkSnapshotFlags({ ...options, filtered: !unfiltered });
     const scanLimit = !options.summary && (options.raw || unfiltered) ? options.limit : undefined;
+    const where = { steamid: steamid64, appid: options.app, contextid: options.context };
     const request = {
       steamid: steamid64,
       appid: options.app,
@@ -57,6 +61,8 @@ export async function steamInventory(who: string | undefined, options: SteamInve
     if (options.raw) {
       const inventory = await client.fetchAll(request);
       progress.stop();
+      if (options.snapshot)
+        await storeSnapshot(config, { ...where, items: normalizePageInto(inventory, steamid64, []) });
       writeJson(inventory);
       return;
     }
@@ -68,6 +74,7 @@ export async function steamInventory(who: string | undefined, options: SteamInve
           options.summary ? undefined : options.limit,
         );
     progress.stop();
+    if (options.snapshot) await storeSnapshot(config, { ...where, items });
     const summary = options.summary ? summarize(items).slice(0, options.limit) : [];
     if (options.summary && options.json) writeJson(summary);
     else if (options.summary) writeLine(renderTable(summary, SUMMARY_COLUMNS));

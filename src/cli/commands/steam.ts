@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import { nonEmpty, nonNegativeInt, positiveInt } from '../options.js';
 import { registerSteamWebApiCommands } from './steam-webapi.js';
 import { registerSteamGuardCommands } from './steam-guard.js';
+import { registerSteamValueCommands } from './steam-market.js';
 
 export interface SteamInventoryOptions {
   app: string;
@@ -25,6 +26,8 @@ export interface SteamInventoryOptions {
   intervalMs?: number;
   communityUrl?: string;
   apiUrl?: string;
+  /** Store a snapshot of what was read, for `steam history`. */
+  snapshot?: boolean;
 }
 
 export function registerSteamCommands(program: Command): void {
@@ -80,6 +83,7 @@ export function registerSteamCommands(program: Command): void {
     )
     .option('--community-url <url>', 'Steam community base URL (e.g. the emulator)')
     .option('--api-url <url>', 'Steam Web API base URL (vanity lookups)')
+    .option('--snapshot', 'store a snapshot of the whole inventory (see steam history)')
     .action(async (who: string | undefined, options: SteamInventoryOptions) => {
       const { steamInventory } = await import('./steam-inventory.js');
       await steamInventory(who, options);
@@ -87,4 +91,5 @@ export function registerSteamCommands(program: Command): void {
 
   registerSteamWebApiCommands(steam);
   registerSteamGuardCommands(steam);
+  registerSteamValueCommands(steam);
 }

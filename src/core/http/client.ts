@@ -1,17 +1,21 @@
 /**
  * @module core/http/client
- * The one place requests leave gamestash: egress route choice, pacing, timeouts, retries
- * with backoff, 429 cool-downs and redaction. Services hand it a request plus an
- * `interpret` function that turns a response into a value or throws a typed error; the
- * error's `retryable` flag (and the request's idempotency) decide whether to try again.
+ * The one place requests leave gamestash: egress route choice, pacing (counted from when a
+ * request reaches the wire), timeouts, retries with backoff, 429 cool-downs and redaction.
+ * Services hand it a request plus an `interpret` function that turns a response into a value
+ * or throws a typed error; the error's `retryable` flag (and the request's idempotency)
+ * decide whether to try again.
  */
 import { request as undiciRequest, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import { isAscii } from 'node:buffer';
 import { setImmediate } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { brotliDecompress, gunzip, inflate } from 'node:zlib';
 import {
   ConnectionError,
   GamestashError,
+  MalformedResponseError,
   RateLimitError,
   TimeoutError,
   type RequestSummary,
@@ -21,6 +25,7 @@ import { backoffDelay } from './backoff.js';
 import { LocalPacer, sleep, type Pacer } from './pacer.js';
 import { redactUrl } from './redact.js';
 import { createRoutes, RoutePool } from './routes.js';
+import { signalWhenSent } from './wire-time.js';
 
 export interface PaceOptions {
   /** Requests with the same key share one spacing (e.g. the upstream host). */
@@ -139,7 +144,11 @@ export class HttpClient {
             ...(req.signal ? { signal: req.signal } : {}),
           });
         }
-        const res = await this.send(req, route.dispatcher, route.id);
+        const dispatcher =
+          req.pace && paceKey && this.pacer.sent
+            ? signalWhenSent(route.dispatcher, () => this.recordSent(paceKey, req.pace!.intervalMs))
+            : route.dispatcher;
+        const res = await this.send(req, dispatcher, route.id);
         status = res.status;
         const value = await interpret(res, { attempt, last: !idempotent || attempt >= this.options.retries });
         if (paceKey) this.consecutive429.delete(paceKey);
@@ -165,6 +174,12 @@ export class HttpClient {
       // After a 429 the pacer already holds the key back; sleeping as well would double it.
       if (!(error instanceof RateLimitError && paceKey)) await sleep(delayMs, req.signal);
     }
+  }
+
+  /** The paced request is on the wire: the pacer counts the next spacing from now. */
+  private recordSent(paceKey: string, intervalMs: number): void {
+    // The slot's time is already recorded: if this later, truer one cannot be, pacing holds.
+    void Promise.resolve(this.pacer.sent?.(paceKey, intervalMs)).catch(() => undefined);
   }
 
   /** Records a 429 against the key and route; returns how long to hold back. */
@@ -198,7 +213,9 @@ export class HttpClient {
         bodyTimeout: timeout,
         ...(req.signal ? { signal: req.signal } : {}),
       });
-      const bytes = Buffer.from(await res.body.arrayBuffer());
+      const raw = Buffer.from(await res.body.arrayBuffer());
+      const encoding = res.headers['content-encoding'];
+      const bytes = encoding ? await decoded(raw, encoding, req.service, summary) : raw;
       if (req.onBody?.(bytes, res.statusCode)) await letDispatchesWrite();
       return {
         status: res.statusCode,
@@ -245,6 +262,42 @@ export class HttpClient {
 async function letDispatchesWrite(): Promise<void> {
   await setImmediate();
   await setImmediate();
+}
+
+const brotliDecompressAsync = promisify(brotliDecompress);
+const gunzipAsync = promisify(gunzip);
+const inflateAsync = promisify(inflate);
+
+/**
+ * undici's `request` hands bodies over as sent: a service that asks for compression (Skinport
+ * answers only `Accept-Encoding: br`) gets its bytes decoded here, off the event loop.
+ */
+async function decoded(
+  bytes: Buffer,
+  encoding: string | string[],
+  service: Service,
+  request: RequestSummary,
+): Promise<Buffer> {
+  const name = (Array.isArray(encoding) ? encoding[0] : encoding)?.trim().toLowerCase();
+  const decode =
+    name === 'br'
+      ? brotliDecompressAsync
+      : name === 'gzip' || name === 'x-gzip'
+        ? gunzipAsync
+        : name === 'deflate'
+          ? inflateAsync
+          : undefined;
+  if (!decode || bytes.length === 0) return bytes;
+  try {
+    return await decode(bytes);
+  } catch (cause) {
+    throw new MalformedResponseError(`${service} sent a ${name} body that does not decompress`, {
+      service,
+      request,
+      retryable: true,
+      cause,
+    });
+  }
 }
 
 /** UTF-8 without a BOM; an all-ASCII body (JSON with escaped text) takes V8's fast one-byte path. */

@@ -65,8 +65,17 @@ export interface StaticItem {
   body: DescriptionBody;
 }
 
+/** Every app's fixed items, as their catalogs registered them (the market lists and prices them). */
+const STATIC_ITEMS = new Map<number, StaticItem[]>();
+
+/** The fixed items of an app (weapon skins are not among them: cs2-weapons.ts lists those). */
+export function staticItemsOf(appid: number): readonly StaticItem[] {
+  return STATIC_ITEMS.get(appid) ?? [];
+}
+
 /** Draws among fixed items, each description built once and shared by every inventory. */
 export function staticDraw(appid: number, items: readonly StaticItem[]): (input: DrawInput) => DrawnItem {
+  STATIC_ITEMS.set(appid, [...(STATIC_ITEMS.get(appid) ?? []), ...items]);
   const total = items.reduce((sum, item) => sum + item.weight, 0);
   const cache = new Map<StaticItem, RawDescription>();
   const describeFor = (item: StaticItem) => () => {

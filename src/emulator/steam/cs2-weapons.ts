@@ -106,6 +106,22 @@ export function drawWeapon(input: DrawInput, tradeProtected: boolean): DrawnItem
   return { classid, instanceid, amount: '1', describe, properties: () => properties(cert, flags) };
 }
 
+/**
+ * One description per weapon skin class (skin, exterior, StatTrak), as a tradable copy has it:
+ * what the market lists. Trade-held, protected and customized copies share these names.
+ */
+export function weaponMarketDescriptions(): RawDescription[] {
+  return SKIN_TABLE.flatMap(({ skin }, skinIndex) => {
+    const { exteriors, classids } = SKIN_TABLE[skinIndex] as (typeof SKIN_TABLE)[number];
+    return exteriors.flatMap((exterior, e) =>
+      [false, true].map((stattrak) => {
+        const classid = (classids[e] as string[])[stattrak ? 1 : 0] as string;
+        return baseDescription({ skin, skinIndex, exterior, stattrak, holdDays: 0 }, classid, '0');
+      }),
+    );
+  });
+}
+
 function memo(key: string, build: () => RawDescription): () => RawDescription {
   let built: RawDescription | undefined;
   const describer = () => (built ??= build());

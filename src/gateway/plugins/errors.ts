@@ -71,6 +71,7 @@ function mapLibraryError(error: GamestashError): Mapped {
     return m(400, 'invalid_input', error.parameter ? { parameter: error.parameter } : {});
   const roblox = error.service === 'roblox';
   const webApi = error.service === 'steam-webapi';
+  const upstream = roblox ? 'Roblox' : error.service === 'skinport' ? 'Skinport' : 'Steam';
   if (error instanceof PrivateError && roblox) return m(403, 'private_inventory');
   // A friend list, achievements or stats the profile hides (UPSTREAM.md): no cookie helps here.
   if (error instanceof PrivateError && webApi) return m(403, 'private');
@@ -106,11 +107,10 @@ function mapLibraryError(error: GamestashError): Mapped {
         ? {}
         : { retryAfterSeconds: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) };
     return m(503, 'upstream_rate_limited', {
-      message: `${roblox ? 'Roblox' : 'Steam'} is rate limiting the gateway: ${error.message}`,
+      message: `${upstream} is rate limiting the gateway: ${error.message}`,
       ...retry,
     });
   }
-  const upstream = roblox ? 'Roblox' : 'Steam';
   if (error instanceof QueueTimeoutError) {
     const waitMs = error.waitMs;
     return m(503, 'upstream_busy', {
@@ -195,8 +195,13 @@ function validationProblem(error: FastifyError, request: FastifyRequest): Mapped
 }
 
 function quote(value: unknown): string {
-  const text = Array.isArray(value) ? `${value.length} values; give it once` : JSON.stringify(String(value));
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  if (Array.isArray(value)) return `${value.length} values; give it once`;
+  // Checked whole, before any cut: a token cut short no longer has the shape that gives it away,
+  // and a decoded value's secret may run past a space where free-text redaction stops.
+  const text = String(value);
+  if (redactText(text) !== text) return '[REDACTED]';
+  const quoted = JSON.stringify(text);
+  return quoted.length > 60 ? `${quoted.slice(0, 60)}…` : quoted;
 }
 
 export function sendProblem(reply: FastifyReply, mapped: Mapped): FastifyReply {

@@ -17,6 +17,7 @@ import {
   type V1Query,
 } from '../schemas/v1-inventory.js';
 import { callerOf, setInventoryHeaders, targetOf } from './inventory-common.js';
+import { withPrices } from './item-prices.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
 const URL_PATTERN = '/v1/steam/inventory/:steamid/:appid/:contextid';
@@ -51,7 +52,9 @@ export async function v1InventoryRoutes(instance: FastifyInstance): Promise<void
         return { ...head, distinct: lines.length, count: page.length, summary: page, next_cursor: next };
       }
       const { page, next } = pageOf(matched, query.cursor, query.limit ?? DEFAULT_PAGE_LIMIT);
-      return { ...head, count: page.length, items: page, next_cursor: next };
+      // prices=1: each item with its unit price from the price store (docs/value.md).
+      const items = isOn(query.prices) ? await withPrices(services, page, Number(target.appid), query) : page;
+      return { ...head, count: items.length, items, next_cursor: next };
     },
   );
   methodNotAllowed(fastify, URL_PATTERN);

@@ -131,4 +131,12 @@ export const PARAMETER_HINTS: Record<string, string> = {
   free_games: HINTS.flag,
   count: 'a whole number from 1 to 1000',
   l: "Steam's language name for achievement names and descriptions, e.g. german",
+  currency: 'an ISO 4217 code (USD, EUR, ...) or a Steam currency id (1 USD, 3 EUR)',
+  source: 'steam or skinport',
+  prices: HINTS.flag,
+  refresh_prices: HINTS.flag,
+  value: HINTS.flag,
+  from: 'a snapshot id (or up to four, comma-separated)',
+  to: 'a snapshot id (or up to four, comma-separated)',
+  diff_limit: 'a whole number from 0 to 5000',
 };

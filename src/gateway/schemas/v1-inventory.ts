@@ -48,6 +48,19 @@ export const V1Query = Type.Object({
   rarity: Text('rarity, e.g. Covert'),
   exterior: Text('exterior, e.g. Field-Tested'),
   name: Text('substring of the name or market hash name'),
+  prices: Type.Optional(Flag),
+  currency: Type.Optional(
+    Type.String({
+      pattern: '^([A-Za-z]{3}|[0-9]{1,2})$',
+      maxLength: 3,
+      description: 'with prices=1: ISO 4217 code or Steam currency id (default USD)',
+    }),
+  ),
+  source: Type.Optional(
+    Type.Union([Type.Literal('steam'), Type.Literal('skinport')], {
+      description: 'with prices=1: steam (default) or skinport',
+    }),
+  ),
 });
 export type V1Query = Static<typeof V1Query>;
 
@@ -89,6 +102,20 @@ export const InventoryItemSchema = Type.Object(
     ),
     isCurrency: Type.Boolean(),
     fraudWarnings: Type.Array(Str),
+    price: Type.Optional(
+      Type.Union(
+        [
+          Type.Object({
+            unit: Type.Ref('Money'),
+            observedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+            source: Str,
+            stale: Type.Boolean(),
+          }),
+          Type.Null(),
+        ],
+        { description: 'With prices=1: the unit price, or null when there is none' },
+      ),
+    ),
   },
   { $id: 'InventoryItem' },
 );

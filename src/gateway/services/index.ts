@@ -20,7 +20,7 @@ import { CacheEntryStore } from '../../store/cache-entries.js';
 import { openDatabase, type StoreDatabase } from '../../store/database.js';
 import { storeUnavailable, type AvailabilityListener } from '../../store/failures.js';
 import { connectRedis } from '../../store/redis.js';
-import type { GatewayConfig } from '../config.js';
+import { steamSpacingMs, type GatewayConfig } from '../config.js';
 import type { CachedInventory } from './cached-inventory.js';
 import { CacheWriter } from './cache-writer.js';
 import { instrumentPacer } from './instrumented-pacer.js';
@@ -34,6 +34,7 @@ import { createRobloxInventoryClient } from '../../roblox/inventory/from-config.
 import { SingleFlight } from './single-flight.js';
 import { createSteamWebApiClient } from '../../steam/webapi/from-config.js';
 import { WebApiService, type WebApiEntry } from './webapi-service.js';
+import { createMarketServices, type MarketServices } from './market-services.js';
 
 export interface GatewayServices {
   config: GatewayConfig;
@@ -47,6 +48,8 @@ export interface GatewayServices {
   roblox: RobloxService;
   /** The Steam Web API with the operator's STEAM_API_KEY (503 on every Web API route without one). */
   webApi: WebApiService;
+  /** Prices, valuations and snapshots (docs/value.md). */
+  market: MarketServices;
   metrics: GatewayMetrics;
   /** Writes to the cache store kept through an outage, retried until it is back. */
   cacheWrites: CacheWriter;
@@ -78,7 +81,7 @@ export async function createGatewayServices(
     throw error;
   }
   try {
-    return assemble(config, log, database, redis);
+    return await assemble(config, log, database, redis);
   } catch (error) {
     // Nothing opened may stay open: the process must be able to exit on a failed start.
     redis?.disconnect();
@@ -87,13 +90,13 @@ export async function createGatewayServices(
   }
 }
 
-/** Everything built on top of the opened stores (none of it opens a connection itself). */
-function assemble(
+/** Everything built on top of the opened stores (the price refresh's queue, with Redis, opens its own). */
+async function assemble(
   config: GatewayConfig,
   log: FastifyBaseLogger,
   database: StoreDatabase,
   redis: Redis | undefined,
-): GatewayServices {
+): Promise<GatewayServices> {
   const metrics = new GatewayMetrics();
   const pacer = instrumentPacer(redis ? new RedisPacer(redis) : new LocalPacer(), metrics);
   const http = createHttpClient(config.core, { pacer, hooks: metrics.httpHooks() });
@@ -101,7 +104,7 @@ function assemble(
   const clientOptions = {
     http,
     communityUrl: steam.communityUrl,
-    intervalMs: steam.communityIntervalMs > 0 ? steam.communityIntervalMs + config.pacingMarginMs : 0,
+    intervalMs: steamSpacingMs(config),
     pageSize: steam.inventoryPageSize,
     language: steam.language,
     rateLimitCooldownMs: steam.rateLimitCooldownMs,
@@ -159,6 +162,7 @@ function assemble(
     }),
     metrics,
   });
+  const market = await createMarketServices(config, { database, http, log });
   const keepFor = Math.max(config.cache.maxStaleMs, config.cache.ttlMs + config.cache.staleWhileRevalidateMs);
   const purge = () =>
     void cacheStore
@@ -178,6 +182,7 @@ function assemble(
     inventory,
     roblox,
     webApi,
+    market,
     metrics,
     cacheWrites,
     resolveSteamId: (who) => resolveSteamId(who, resolveOptions),
@@ -197,6 +202,7 @@ function assemble(
         .catch((err: unknown) => log.error({ err: quiet(err) }, 'could not save usage counters'));
       await cacheWrites.close();
       await roblox.close();
+      await market.close();
       await http.close();
       // QUIT would wait for a reconnection that may never come: only ask a live server.
       if (redis?.status === 'ready') await redis.quit().catch(() => redis?.disconnect());

@@ -12,6 +12,7 @@ import type { SteamInventoryClient } from '../../steam/community/inventory/clien
 import type { ResolveOptions } from '../../steam/ids/resolve.js';
 import type { SteamWebApiClient } from '../../steam/webapi/index.js';
 import type { SteamConfirmations } from '../../steam/guard/index.js';
+import type { MarketTools } from './market-context.js';
 
 export interface ToolContext {
   config: GamestashConfig;
@@ -25,6 +26,8 @@ export interface ToolContext {
   roblox(): RobloxInventoryClient;
   /** Mobile confirmations, built on first use (they need STEAM_IDENTITY_SECRET and STEAM_COOKIES). */
   confirmations(): Promise<SteamConfirmations>;
+  /** Prices and snapshots in the store, opened on first use (the value and history tools). */
+  market(): Promise<MarketTools>;
 }
 
 export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;

@@ -15,8 +15,9 @@ import {
   type SteamConfirmations,
 } from '../../steam/guard/index.js';
 import { sessionFromConfig } from '../../steam/session/from-config.js';
-import type { StoreDatabase } from '../../store/database.js';
-import { openConfirmationTimeStore } from '../../store/confirmation-times.js';
+import { ConfirmationTimeStoreDb } from '../../store/confirmation-times.js';
+import { openDatabase, type StoreDatabase, type StoreOptions } from '../../store/database.js';
+import { storeOptions } from '../../store/from-config.js';
 import { TradeStateStoreDb } from '../../store/trade-state.js';
 
 export const confirmationSchema = z.object({
@@ -45,18 +46,20 @@ export class ConfirmationsHolder {
   constructor(
     private readonly config: GamestashConfig,
     private readonly http: HttpClient,
+    /** Where the times live (default: GAMESTASH_DATABASE_URL or the SQLite file), as for the market tools. */
+    private readonly store?: StoreOptions,
   ) {}
 
   async get(): Promise<SteamConfirmations> {
     // Missing secrets or session say so each time, before the store is opened.
     requireSecret(this.config.steam.identitySecret, 'STEAM_IDENTITY_SECRET', 'mobile confirmations');
     const session = sessionFromConfig(this.config);
-    this.opened ??= openConfirmationTimeStore(this.config)
-      .then(({ store, database }) => ({
+    this.opened ??= openDatabase(this.store ?? storeOptions(this.config))
+      .then((database) => ({
         database,
         client: createSteamConfirmations(this.config, this.http, {
           session,
-          times: store,
+          times: new ConfirmationTimeStoreDb(database.db),
           tradeState: new TradeStateStoreDb(database.db),
         }),
       }))
