@@ -5,6 +5,7 @@
 import { Option, type Command } from 'commander';
 import { nonEmpty, nonNegativeInt, positiveInt } from '../options.js';
 import { registerSteamWebApiCommands } from './steam-webapi.js';
+import { registerSteamGuardCommands } from './steam-guard.js';
 import { registerSteamValueCommands } from './steam-market.js';
 
 export interface SteamInventoryOptions {
@@ -89,5 +90,6 @@ export function registerSteamCommands(program: Command): void {
     });
 
   registerSteamWebApiCommands(steam);
+  registerSteamGuardCommands(steam);
   registerSteamValueCommands(steam);
 }
