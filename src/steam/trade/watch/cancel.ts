@@ -11,6 +11,7 @@
  */
 import type { Offer } from '../model.js';
 import { offerStateName, TradeOfferState } from '../states.js';
+import { compareIds } from './observe.js';
 import { changedEvent, type CancelReason, type OfferChangedEvent } from './events.js';
 import type { ResolvedWatchOptions } from './options.js';
 import { storedEvent, type PollContext } from './poll.js';
@@ -49,7 +50,7 @@ export function offersToCancel(known: Iterable<KnownOffer>, now: number, rules: 
   if (rules.cancelOfferCount !== undefined && stillActive.length > rules.cancelOfferCount) {
     // Oldest first, by the last change (when it became Active), as the manager orders them.
     const age = (offer: KnownOffer) => offer.updatedAt ?? offer.createdAt ?? offer.seenAt;
-    stillActive.sort((a, b) => age(a) - age(b) || a.offerId.localeCompare(b.offerId));
+    stillActive.sort((a, b) => age(a) - age(b) || compareIds(a.offerId, b.offerId));
     const beyond = stillActive.length - rules.cancelOfferCount;
     for (const offer of stillActive.slice(0, beyond)) {
       if (now - age(offer) < rules.cancelOfferCountMinAgeMs) break;

@@ -46,6 +46,11 @@ export interface Observation {
 
 const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 
+/** Offer ids are 64-bit numbers in strings: shorter is smaller. */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** Where an offer starts: received offers Active, sent ones Active or awaiting confirmation. */
 function isStartState(offer: Offer): boolean {
   return (
@@ -97,7 +102,7 @@ export function observe(input: ObserveInput): Observation {
   const warnings: ObservedWarning[] = [];
   // Oldest change first, so events come in the order things happened.
   const offers = [...input.offers].sort(
-    (a, b) => (ms(a.updated) ?? 0) - (ms(b.updated) ?? 0) || a.id.localeCompare(b.id),
+    (a, b) => (ms(a.updated) ?? 0) - (ms(b.updated) ?? 0) || compareIds(a.id, b.id),
   );
   for (const offer of offers) {
     const previous = known.get(offer.id);

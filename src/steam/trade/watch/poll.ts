@@ -19,7 +19,7 @@ import type { SteamTradeClient } from '../client.js';
 import type { Offer } from '../model.js';
 import { isActiveOfferState, TradeOfferState } from '../states.js';
 import type { OfferEvent } from './events.js';
-import { observe, type ObservedWarning } from './observe.js';
+import { compareIds, observe, type ObservedWarning } from './observe.js';
 import type { ResolvedWatchOptions } from './options.js';
 import type { KnownOffer, NewStoredEvent, OfferWatchStore, WatchCursor } from './watch-store.js';
 
@@ -103,9 +103,10 @@ export async function pollOnce(ctx: PollContext, full: boolean): Promise<PollOut
   );
 
   const listedIds = new Set(listed.map((offer) => offer.id));
-  const missing = [...known.values()].filter(
-    (row) => isActiveOfferState(row.state) && !listedIds.has(row.offerId),
-  );
+  // Newest first: the likeliest to be still active, so a list that lied is caught in one read.
+  const missing = [...known.values()]
+    .filter((row) => isActiveOfferState(row.state) && !listedIds.has(row.offerId))
+    .sort((a, b) => compareIds(b.offerId, a.offerId));
   const lookedUp: Offer[] = [];
   for (const row of missing.slice(0, options.maxLookupsPerPoll)) {
     const offer = await trade.get(row.offerId, read);
