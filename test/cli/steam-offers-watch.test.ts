@@ -156,8 +156,7 @@ describe('gamestash steam offers watch', () => {
     emulator.steam.trade.endSessions(ME);
     const cookies = `steamLoginSecure=${expired.steamLoginSecure}; sessionid=${expired.sessionid}`;
     const run = watch([], { STEAM_COOKIES: cookies });
-    const code = await run.exit;
-    expect(code).not.toBe(0);
+    expect(await run.exit).toBe(6);
     expect(run.lines().at(-1)).toMatchObject({ event: 'pollFailure', error: { kind: 'session_expired' } });
     expect(run.stderr()).toMatch(/^gamestash: .*session/im);
     expect(run.stderr().trim().split('\n')).toHaveLength(1);
@@ -167,10 +166,10 @@ describe('gamestash steam offers watch', () => {
 
   it('refuses bad flags before anything runs', async () => {
     const bad = await runCli(['steam', 'offers', 'watch', '--interval-ms', '0'], env);
-    expect(bad.code).not.toBe(0);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--interval-ms must be a whole number/);
     const none = await runCli(['steam', 'offers', 'watch'], { ...env, STEAM_COOKIES: '' });
-    expect(none.code).not.toBe(0);
+    expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/STEAM_COOKIES/);
   });
 });
