@@ -91,7 +91,13 @@ export interface PollSuccessEvent {
 }
 
 export type WatchWarningCode =
-  'impossible_transition' | 'cancel_failed' | 'reversal_check_failed' | 'listener_failed' | 'prune_failed';
+  | 'impossible_transition'
+  | 'cancel_failed'
+  | 'reversal_check_failed'
+  | 'listener_failed'
+  | 'delivery_failed'
+  | 'housekeeping_failed'
+  | 'prune_failed';
 
 export interface WatchWarningEvent {
   event: 'warning';

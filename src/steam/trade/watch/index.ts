@@ -3,7 +3,7 @@
  * The offer watcher: events for every offer change and trade reversal, exactly once across
  * restarts (at least once, with stable ids), its state in the store.
  */
-export { OfferWatcher, type WatcherStatus } from './watcher.js';
+export { createOfferWatcher, OfferWatcher, type WatcherStatus } from './watcher.js';
 export * from './events.js';
 export {
   DEFAULT_WATCH_OPTIONS,

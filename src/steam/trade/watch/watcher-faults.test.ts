@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ALICE, CAROL, spec } from '../../../../test/trade-client-world.js';
-import { record, watchWorld } from '../../../../test/watch-world.js';
+import { record, until, watchWorld } from '../../../../test/watch-world.js';
 import type { WatchEvent } from './events.js';
 
 const w = watchWorld();
@@ -82,5 +82,19 @@ describe('glitched polls', () => {
     expect(next).toMatchObject({ event: 'newOffer', account: ALICE });
     await iterator.return!();
     expect(watcher.running).toBe(false);
+  });
+
+  it('keeps running, and says so, when its store is gone', async () => {
+    const opened = await w.watchStore();
+    const { watcher } = w.watcher(ALICE, opened.store, { intervalMs: 20 });
+    const heard = record(watcher);
+    watcher.on('event', () => undefined);
+    await opened.database.close();
+    watcher.start();
+    await until(() => heard.failures.length >= 3, 10_000, 'three failed polls');
+    await watcher.stop();
+    expect(heard.failures[0]!.error.retryable).toBe(true);
+    expect(heard.events).toEqual([]);
+    expect(watcher.status()).toMatchObject({ running: false, polls: expect.any(Number) });
   });
 });

@@ -43,6 +43,15 @@ type EventArgs = { [K in keyof OfferWatcherEvents]: [OfferWatcherEvents[K]] };
 /** Outbox rows read per round trip when delivering. */
 const DELIVERY_BATCH = 100;
 
+/** A watcher of `trade`'s account (the same as `trade.watch(store, options)`). */
+export function createOfferWatcher(
+  trade: WatchedTradeClient,
+  store: OfferWatchStore,
+  options: OfferWatchOptions = {},
+): OfferWatcher {
+  return new OfferWatcher(trade, store, options);
+}
+
 export interface WatcherStatus {
   account: string;
   running: boolean;
@@ -118,7 +127,9 @@ export class OfferWatcher extends EventEmitter<EventArgs> implements AsyncIterab
     if (this.stopping) throw new InvalidInputError('this watcher was stopped: create a new one', 'watcher');
     if (this.started) return this;
     this.started = true;
-    void this.enqueue(false).finally(() => this.schedule());
+    void this.enqueue(false)
+      .catch(() => undefined)
+      .finally(() => this.schedule());
     return this;
   }
 
@@ -173,7 +184,7 @@ export class OfferWatcher extends EventEmitter<EventArgs> implements AsyncIterab
   }
 
   private enqueueDelivery(): void {
-    const run = this.chain.then(() => this.deliver());
+    const run = this.chain.then(() => this.safely('delivery_failed', () => this.deliver()));
     this.chain = run.then(
       () => undefined,
       () => undefined,
@@ -184,7 +195,9 @@ export class OfferWatcher extends EventEmitter<EventArgs> implements AsyncIterab
     if (this.stopping || !this.started) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      void this.enqueue(false).finally(() => this.schedule());
+      void this.enqueue(false)
+        .catch(() => undefined)
+        .finally(() => this.schedule());
     }, this.options.intervalMs);
   }
 
@@ -200,7 +213,7 @@ export class OfferWatcher extends EventEmitter<EventArgs> implements AsyncIterab
 
   private async cycle(forceFull: boolean): Promise<PollOutcome | undefined> {
     if (this.stopping) return undefined;
-    await this.deliver();
+    await this.safely('delivery_failed', () => this.deliver());
     if (this.stopping) return undefined;
     const now = this.options.now();
     const full =
@@ -233,9 +246,21 @@ export class OfferWatcher extends EventEmitter<EventArgs> implements AsyncIterab
       cursor: outcome.cursor?.offersSince == null ? null : new Date(outcome.cursor.offersSince).toISOString(),
       advanced: outcome.advanced,
     });
-    if (!this.stopping) await this.housekeeping(ctx, outcome);
-    if (!this.stopping) await this.deliver();
+    if (!this.stopping) await this.safely('housekeeping_failed', () => this.housekeeping(ctx, outcome));
+    if (!this.stopping) await this.safely('delivery_failed', () => this.deliver());
     return outcome;
+  }
+
+  /**
+   * Runs work that may fail on the store (or a listener's side effects): a failure is a
+   * warning, and whatever it left undone is done by a later round (nothing was acknowledged).
+   */
+  private async safely(code: WatchWarningCode, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (!this.abort.signal.aborted) this.warn(code, (error as Error).message);
+    }
   }
 
   /** Cancels, reversal checks and, on full polls, forgetting old acknowledged events. */
