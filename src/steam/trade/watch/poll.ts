@@ -18,7 +18,7 @@ import { GamestashError, MalformedResponseError } from '../../../core/errors.js'
 import type { SteamTradeClient } from '../client.js';
 import type { Offer } from '../model.js';
 import { isActiveOfferState, TradeOfferState } from '../states.js';
-import type { OfferEvent } from './events.js';
+import type { OfferEvent, PollSuccessEvent } from './events.js';
 import { compareIds, observe, type ObservedWarning } from './observe.js';
 import type { ResolvedWatchOptions } from './options.js';
 import type { KnownOffer, NewStoredEvent, OfferWatchStore, WatchCursor } from './watch-store.js';
@@ -35,6 +35,7 @@ export interface PollContext {
 }
 
 export interface PollOutcome {
+  account: string;
   full: boolean;
   offers: number;
   events: OfferEvent[];
@@ -143,6 +144,7 @@ export async function pollOnce(ctx: PollContext, full: boolean): Promise<PollOut
   }
   await store.commit({ account, offers: seen.writes, events: seen.events.map(storedEvent), cursor: next });
   return {
+    account,
     full,
     offers: offers.length,
     events: seen.events,
@@ -165,4 +167,20 @@ export function describeFailure(error: unknown): {
     return { kind: error.kind, message: error.message, code: error.code, retryable: error.retryable };
   }
   return { kind: 'error', message: error instanceof Error ? error.message : String(error), retryable: true };
+}
+
+/** The `pollSuccess` news of a recorded poll. */
+export function successEvent(outcome: PollOutcome, id: string, now: number): PollSuccessEvent {
+  const since = outcome.cursor?.offersSince;
+  return {
+    event: 'pollSuccess',
+    id,
+    account: outcome.account,
+    at: new Date(now).toISOString(),
+    full: outcome.full,
+    offers: outcome.offers,
+    events: outcome.events.length,
+    cursor: since === undefined || since === null ? null : new Date(since).toISOString(),
+    advanced: outcome.advanced,
+  };
 }

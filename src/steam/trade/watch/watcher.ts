@@ -1,9 +1,9 @@
 /**
  * @module steam/trade/watch/watcher
- * The offer watcher: one account's offers polled on a timer (poll.ts), our stale offers
- * cancelled (cancel.ts), accepted trades checked for reversals (reversals.ts), and the events
- * delivered from the store's outbox — to listeners (`watcher.on('newOffer', ...)`, awaited
- * when they return a promise) and to one `for await` loop (channel.ts).
+ * The offer watcher: one account's offers polled on a timer (poll.ts), then our stale offers
+ * cancelled and accepted trades checked for reversals (housekeeping.ts), and the events
+ * delivered from the store's outbox (outbox.ts) — to listeners (`watcher.on('newOffer', ...)`,
+ * awaited when they return a promise) and to one `for await` loop (channel.ts).
  *
  * Exactly once across restarts, in the usual sense (at least once on the wire, with an id to
  * de-duplicate by): a poll records the offers' new states, their events and the cursor in one
@@ -17,7 +17,6 @@
  */
 import { EventEmitter } from 'node:events';
 import { InvalidInputError } from '../../../core/errors.js';
-import { cancelOffers, offersToCancel } from './cancel.js';
 import { EventChannel } from './channel.js';
 import {
   OFFER_EVENT_KINDS,
@@ -31,17 +30,16 @@ import { resolveWatchOptions, type OfferWatchOptions, type ResolvedWatchOptions 
 import {
   describeFailure,
   pollOnce,
+  successEvent,
   type PollContext,
   type PollOutcome,
   type WatchedTradeClient,
 } from './poll.js';
-import { checkReversals } from './reversals.js';
+import { housekeeping } from './housekeeping.js';
+import { drainOutbox } from './outbox.js';
 import type { OfferWatchStore } from './watch-store.js';
 
 type EventArgs = { [K in keyof OfferWatcherEvents]: [OfferWatcherEvents[K]] };
-
-/** Outbox rows read per round trip when delivering. */
-const DELIVERY_BATCH = 100;
 
 /** A watcher of `trade`'s account (the same as `trade.watch(store, options)`). */
 export function createOfferWatcher(
@@ -235,18 +233,13 @@ export class OfferWatcher extends EventEmitter<EventArgs> implements AsyncIterab
     if (full) this.lastFullPollAt = now;
     for (const warning of outcome.warnings)
       this.warn('impossible_transition', warning.message, warning.offerId);
-    this.news('pollSuccess', {
-      event: 'pollSuccess',
-      id: this.newsId('poll'),
-      account: this.account,
-      at: new Date(now).toISOString(),
-      full,
-      offers: outcome.offers,
-      events: outcome.events.length,
-      cursor: outcome.cursor?.offersSince == null ? null : new Date(outcome.cursor.offersSince).toISOString(),
-      advanced: outcome.advanced,
-    });
-    if (!this.stopping) await this.safely('housekeeping_failed', () => this.housekeeping(ctx, outcome));
+    this.news('pollSuccess', successEvent(outcome, this.newsId('poll'), now));
+    if (!this.stopping) {
+      await this.safely('housekeeping_failed', async () => {
+        const warnings = await housekeeping(ctx, outcome, () => this.stopping);
+        for (const { code, message, offerId } of warnings) this.warn(code, message, offerId);
+      });
+    }
     if (!this.stopping) await this.safely('delivery_failed', () => this.deliver());
     return outcome;
   }
@@ -263,26 +256,6 @@ export class OfferWatcher extends EventEmitter<EventArgs> implements AsyncIterab
     }
   }
 
-  /** Cancels, reversal checks and, on full polls, forgetting old acknowledged events. */
-  private async housekeeping(ctx: PollContext, outcome: PollOutcome): Promise<void> {
-    const picks = offersToCancel(outcome.known.values(), this.options.now(), this.options);
-    if (picks.length > 0) {
-      const cancelled = await cancelOffers(ctx, picks, outcome.polled);
-      for (const failure of cancelled.failures) this.warn('cancel_failed', failure.message, failure.offerId);
-    }
-    if (this.stopping) return;
-    const reversals = await checkReversals(ctx);
-    for (const failure of reversals.failures)
-      this.warn('reversal_check_failed', failure.message, failure.offerId);
-    if (outcome.full && this.options.eventRetentionMs > 0) {
-      await this.store
-        .pruneEvents(this.account, this.options.now() - this.options.eventRetentionMs)
-        .catch((error: unknown) =>
-          this.warn('prune_failed', `could not forget old events: ${(error as Error).message}`),
-        );
-    }
-  }
-
   private hasConsumer(): boolean {
     if (this.channel && !this.channel.isEnded) return true;
     return ['event', ...OFFER_EVENT_KINDS].some((kind) => this.listenerCount(kind as keyof EventArgs) > 0);
@@ -290,17 +263,13 @@ export class OfferWatcher extends EventEmitter<EventArgs> implements AsyncIterab
 
   /** Delivers the outbox, oldest first, stopping at the first event nobody could take. */
   private async deliver(): Promise<void> {
-    while (!this.stopping && this.hasConsumer()) {
-      const batch = await this.store.pendingEvents(this.account, DELIVERY_BATCH);
-      if (batch.length === 0) return;
-      for (const stored of batch) {
-        if (this.stopping) return;
-        const event = JSON.parse(stored.payload) as OfferEvent;
-        if (!(await this.dispatch(event))) return;
-        await this.store.markDelivered(this.account, stored.id, this.options.now());
-        this.delivered++;
-      }
-    }
+    this.delivered += await drainOutbox({
+      store: this.store,
+      account: this.account,
+      now: this.options.now,
+      open: () => !this.stopping && this.hasConsumer(),
+      dispatch: (event) => this.dispatch(event),
+    });
   }
 
   private async dispatch(event: OfferEvent): Promise<boolean> {
