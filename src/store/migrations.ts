@@ -94,7 +94,7 @@ const migrations: Record<string, Migration> = {
 
 migrations['003_prices_and_snapshots'] = pricesAndSnapshots;
 migrations['004_trade_state'] = tradeState;
-migrations['005_offer_watch'] = offerWatch;
+migrations['006_offer_watch'] = offerWatch;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
