@@ -24,6 +24,12 @@ export interface SteamConfig {
   apiKey: string | undefined;
   cookies: string | undefined;
   sessionId: string | undefined;
+  /** STEAM_SHARED_SECRET: the authenticator's `shared_secret` (login codes). */
+  sharedSecret: string | undefined;
+  /** STEAM_IDENTITY_SECRET: the authenticator's `identity_secret` (mobile confirmations). */
+  identitySecret: string | undefined;
+  /** STEAM_DEVICE_ID: the authenticator's device id; derived from the SteamID when unset. */
+  deviceId: string | undefined;
 }
 
 export interface RobloxConfig {
@@ -167,6 +173,9 @@ export function loadConfig(
     apiKey: text(env, 'STEAM_API_KEY'),
     cookies: text(env, 'STEAM_COOKIES'),
     sessionId: text(env, 'STEAM_SESSION_ID'),
+    sharedSecret: text(env, 'STEAM_SHARED_SECRET'),
+    identitySecret: text(env, 'STEAM_IDENTITY_SECRET'),
+    deviceId: text(env, 'STEAM_DEVICE_ID'),
     ...defined(overrides.steam),
   };
   const roblox: RobloxConfig = {
@@ -214,7 +223,16 @@ export function loadConfig(
       'count',
     );
   }
-  for (const secret of [steam.apiKey, steam.cookies, steam.sessionId, roblox.apiKey, roblox.oauthToken]) {
+  for (const secret of [
+    steam.apiKey,
+    steam.cookies,
+    steam.sessionId,
+    steam.sharedSecret,
+    steam.identitySecret,
+    steam.deviceId,
+    roblox.apiKey,
+    roblox.oauthToken,
+  ]) {
     registerSecret(secret);
   }
   const dataDir =

@@ -6,6 +6,7 @@
 import type { Generated } from 'kysely';
 import type { MarketTables } from './market-schema.js';
 import type { TradeTables } from './trade-schema.js';
+import type { SteamConfirmationTimesTable } from './guard-schema.js';
 import type { WatchTables } from './watch-schema.js';
 
 export type Millis = number | string | bigint;
@@ -43,4 +44,5 @@ export interface Database extends TradeTables, MarketTables, WatchTables {
   api_keys: ApiKeysTable;
   api_key_usage: ApiKeyUsageTable;
   cache_entries: CacheEntriesTable;
+  steam_confirmation_times: SteamConfirmationTimesTable;
 }
