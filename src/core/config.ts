@@ -70,6 +70,16 @@ export interface MarketConfig {
   priceMaxAgeMs: number;
 }
 
+/** The offer watcher's pace (docs/trading.md, "Watching for changes"). */
+export interface TradeWatchConfig {
+  /** `GAMESTASH_OFFER_POLL_INTERVAL_MS`: between two polls of the offer lists. */
+  offerPollIntervalMs: number;
+  /** `GAMESTASH_OFFER_FULL_POLL_INTERVAL_MS`: a full poll (active plus recent history) at least this often. */
+  offerFullPollIntervalMs: number;
+  /** `GAMESTASH_REVERSAL_CHECK_INTERVAL_MS`: between two reversal checks of one accepted trade. */
+  reversalCheckIntervalMs: number;
+}
+
 export interface GamestashConfig {
   steam: SteamConfig;
   roblox: RobloxConfig;
@@ -81,6 +91,7 @@ export interface GamestashConfig {
   dataDir: string;
   store: StoreConfig;
   market: MarketConfig;
+  tradeWatch: TradeWatchConfig;
 }
 
 export type { Env } from './env.js';
@@ -92,6 +103,7 @@ export interface ConfigOverrides {
   dataDir?: string | undefined;
   store?: Partial<StoreConfig>;
   market?: Partial<MarketConfig>;
+  tradeWatch?: Partial<TradeWatchConfig>;
 }
 
 export interface LoadConfigOptions {
@@ -188,6 +200,18 @@ export function loadConfig(
     priceMaxAgeMs: int(env, 'GAMESTASH_PRICE_MAX_AGE_MS', 3_600_000, 0, 30 * 86_400_000),
     ...defined(overrides.market),
   };
+  const tradeWatch: TradeWatchConfig = {
+    offerPollIntervalMs: int(env, 'GAMESTASH_OFFER_POLL_INTERVAL_MS', 30_000, 1_000, 86_400_000),
+    offerFullPollIntervalMs: int(env, 'GAMESTASH_OFFER_FULL_POLL_INTERVAL_MS', 120_000, 0, 86_400_000),
+    reversalCheckIntervalMs: int(
+      env,
+      'GAMESTASH_REVERSAL_CHECK_INTERVAL_MS',
+      3_600_000,
+      1_000,
+      7 * 86_400_000,
+    ),
+    ...defined(overrides.tradeWatch),
+  };
   market.skinportUrl = checkUrl(market.skinportUrl, '--skinport-url').replace(/\/+$/, '');
   // Flags arrive as overrides: check their URLs as strictly as the environment's.
   steam.communityUrl = checkUrl(steam.communityUrl, '--community-url').replace(/\/+$/, '');
@@ -218,5 +242,5 @@ export function loadConfig(
     sqlitePath: text(env, 'GAMESTASH_SQLITE_PATH') ?? join(dataDir, SQLITE_FILE_NAME),
     ...defined(overrides.store),
   };
-  return { steam, roblox, http, market, dataDir, store };
+  return { steam, roblox, http, market, dataDir, store, tradeWatch };
 }

@@ -9,6 +9,7 @@ import { StoreUnavailableError } from '../core/errors.js';
 import { pricesAndSnapshots } from './market-migration.js';
 import { tradeState } from './trade-migration.js';
 import { steamConfirmationTimes } from './guard-migration.js';
+import { offerWatch } from './watch-migration.js';
 
 /** `api_keys.name` is varchar(200) (PostgreSQL enforces it). */
 export const MAX_KEY_NAME_LENGTH = 200;
@@ -95,6 +96,7 @@ const migrations: Record<string, Migration> = {
 migrations['003_prices_and_snapshots'] = pricesAndSnapshots;
 migrations['004_trade_state'] = tradeState;
 migrations['005_steam_confirmation_times'] = steamConfirmationTimes;
+migrations['006_offer_watch'] = offerWatch;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

@@ -7,6 +7,7 @@ import { nonEmpty, nonNegativeInt, positiveInt } from '../options.js';
 import { registerSteamWebApiCommands } from './steam-webapi.js';
 import { registerSteamGuardCommands } from './steam-guard.js';
 import { registerSteamValueCommands } from './steam-market.js';
+import { registerOffersWatchCommand } from './steam-offers-watch.js';
 
 export interface SteamInventoryOptions {
   app: string;
@@ -92,4 +93,6 @@ export function registerSteamCommands(program: Command): void {
   registerSteamWebApiCommands(steam);
   registerSteamGuardCommands(steam);
   registerSteamValueCommands(steam);
+  // `steam offers` until the trade commands bring their own group (then they call this).
+  registerOffersWatchCommand(steam.command('offers').description('Steam trade offers'));
 }

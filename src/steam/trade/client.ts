@@ -37,6 +37,9 @@ import { tradeHistory, tradeStatus, type TradeHistoryOptions } from './read-trad
 import { sendOffer } from './send-offer.js';
 import { checkIdempotencyKey, type SendInput } from './send-input.js';
 import type { SendRecord } from './state-store.js';
+import type { OfferWatchOptions } from './watch/options.js';
+import type { OfferWatchStore } from './watch/watch-store.js';
+import { OfferWatcher } from './watch/watcher.js';
 
 export interface SteamTradeClientOptions extends Omit<
   TradeContextOptions,
@@ -186,6 +189,19 @@ export class SteamTradeClient {
       this.ctx.requireSession('acknowledging trade protection'),
       options.signal,
     );
+  }
+
+  /** This account: the session's SteamID64 (or STEAM_ID without one). */
+  me(): string | undefined {
+    return this.ctx.me();
+  }
+
+  /**
+   * A watcher of this account's offers (docs/trading.md, "Watching for changes"), its state in
+   * `store`; `start()` it, or read it with `for await`.
+   */
+  watch(store: OfferWatchStore, options: OfferWatchOptions = {}): OfferWatcher {
+    return new OfferWatcher(this, store, options);
   }
 
   /** What the store holds for an idempotency key. */

@@ -19,3 +19,4 @@ export { MAX_MESSAGE_LENGTH, type ItemSpec, type SendInput } from './send-input.
 export { sendFingerprint } from './fingerprint.js';
 export { readStrError, type StrErrorReading } from './str-error.js';
 export { jsonTradeOffer, sendFormFields, newOfferPage, type SendPlan } from './send-form.js';
+export * from './watch/index.js';
