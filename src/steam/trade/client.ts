@@ -6,6 +6,7 @@
  */
 import type { HttpClient } from '../../core/http/client.js';
 import { collect } from '../../core/paginate.js';
+import { SteamInventoryClient } from '../community/inventory/client.js';
 import type { InventoryItem } from '../community/inventory/types.js';
 import { communityPace } from '../community/pace.js';
 import type { ResolvedSteamId } from '../ids/resolve.js';
@@ -23,6 +24,7 @@ import type {
   WarningHook,
 } from './model.js';
 import { partnerDetails, partnerInventoryItems, type PartnerInventoryOptions } from './partner.js';
+import { previewAction, previewSend, type ActionPreview, type SendPreview } from './preview.js';
 import { acknowledgeTradeProtection } from './protection.js';
 import {
   getOffer,
@@ -35,6 +37,7 @@ import {
 } from './read-offers.js';
 import { tradeHistory, tradeStatus, type TradeHistoryOptions } from './read-trades.js';
 import { sendOffer } from './send-offer.js';
+import type { OfferAction } from './states.js';
 import { checkIdempotencyKey, type SendInput } from './send-input.js';
 import type { SendRecord } from './state-store.js';
 
@@ -55,12 +58,15 @@ export interface SteamTradeClientOptions extends Omit<
   timeoutMs?: number | undefined;
   /** Vanity names to SteamID64s; the Web API client's resolver by default. */
   resolve?: (who: string) => Promise<ResolvedSteamId>;
+  /** Reads your own inventory for previews (with the session's cookies); one on the same host and pacing by default. */
+  inventory?: SteamInventoryClient | undefined;
 }
 
 type Signal = { signal?: AbortSignal | undefined };
 
 export class SteamTradeClient {
   private readonly ctx: TradeContext;
+  private readonly inventory: SteamInventoryClient;
 
   constructor(options: SteamTradeClientOptions) {
     const {
@@ -72,8 +78,19 @@ export class SteamTradeClient {
       maxQueueWaitMs,
       timeoutMs,
       resolve,
+      inventory,
       ...rest
     } = options;
+    this.inventory =
+      inventory ??
+      new SteamInventoryClient({
+        http,
+        communityUrl,
+        intervalMs: communityIntervalMs ?? 0,
+        rateLimitCooldownMs,
+        maxQueueWaitMs,
+        language: rest.language,
+      });
     this.ctx = new TradeContext({
       ...rest,
       webapi,
@@ -95,6 +112,28 @@ export class SteamTradeClient {
   /** Sends an offer; never twice (see send.ts and send-offer.ts). */
   send(input: SendInput, options: Signal = {}): Promise<SendResult> {
     return sendOffer(this.ctx, input, options);
+  }
+
+  /**
+   * What `send(input)` would send, without sending: the input checked as the send checks it,
+   * the partner resolved, and each item looked up in its owner's inventory (names, and what
+   * Steam would refuse). Only reads.
+   */
+  previewSend(input: SendInput, options: Signal = {}): Promise<SendPreview> {
+    const session = this.ctx.requireSession('sending a trade offer');
+    const own = this.inventory.withCookies(session.cookieHeader);
+    return previewSend(
+      this.ctx,
+      input,
+      (appid, contextid, signal) =>
+        own.items({ steamid: session.steamid, appid, contextid, ...(signal ? { signal } : {}) }),
+      options,
+    );
+  }
+
+  /** The offer `accept`, `decline` or `cancel` would act on, or the refusal the action would meet. Only reads. */
+  previewAction(action: OfferAction, offerId: string, options: Signal = {}): Promise<ActionPreview> {
+    return previewAction(this.ctx, action, offerId, options);
   }
 
   /** Accepts an offer sent to this account (community endpoint, with the partner). */
