@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import { nonEmpty, nonNegativeInt, positiveInt } from '../options.js';
 import { registerSteamWebApiCommands } from './steam-webapi.js';
 import { registerSteamValueCommands } from './steam-market.js';
+import { registerSteamOfferCommands } from './steam-offers.js';
 
 export interface SteamInventoryOptions {
   app: string;
@@ -32,7 +33,9 @@ export interface SteamInventoryOptions {
 export function registerSteamCommands(program: Command): void {
   const steam = program
     .command('steam')
-    .description('Steam community inventories, and the Steam Web API (profiles, friends, games, any method)');
+    .description(
+      'Steam community inventories, trade offers, and the Steam Web API (profiles, friends, games, any method)',
+    );
 
   steam
     .command('inventory')
@@ -90,4 +93,5 @@ export function registerSteamCommands(program: Command): void {
 
   registerSteamWebApiCommands(steam);
   registerSteamValueCommands(steam);
+  registerSteamOfferCommands(steam);
 }
