@@ -6,7 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { loadConfig, type Env } from '../src/core/config.js';
-import { createMcpServer, type GamestashMcpServer } from '../src/mcp/server.js';
+import { createMcpServer, type GamestashMcpServer, type McpServerOptions } from '../src/mcp/server.js';
 
 export class McpSessions {
   /** Every tool answer, serialized. */
@@ -16,8 +16,8 @@ export class McpSessions {
   /** `baseEnv` is read at each connect (an emulator's URL is known only once it runs). */
   constructor(private readonly baseEnv: () => Env) {}
 
-  async connect(env: Env = {}): Promise<Client> {
-    const mcp = createMcpServer({ config: loadConfig({ ...this.baseEnv(), ...env }) });
+  async connect(env: Env = {}, options: Omit<McpServerOptions, 'config'> = {}): Promise<Client> {
+    const mcp = createMcpServer({ config: loadConfig({ ...this.baseEnv(), ...env }), ...options });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     const client = new Client({ name: 'test', version: '1.0.0' });
     await Promise.all([mcp.server.connect(serverSide), client.connect(clientSide)]);

@@ -7,10 +7,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator } from '../../src/emulator/index.js';
 import { tradable, type Asset } from '../trade-world.js';
-import { runCli } from './run-cli.js';
+import { CLI_BIN, runCli } from './run-cli.js';
 
 const ALICE = '76561198000000801';
 const BOB = '76561198000000802';
@@ -384,5 +386,31 @@ describe('gamestash steam offers list|show|summary|partner', { timeout: 120_000 
     const { code, stderr } = await cli(ALICE, 'list', '--active', '--historical');
     expect(code).toBe(2);
     expect(stderr).toBe('gamestash: --active cannot be used with --historical\n');
+  });
+});
+
+describe('gamestash mcp --allow-trading', () => {
+  it('adds the trade write tools to the server the command starts', async () => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [CLI_BIN, 'mcp', '--allow-trading'],
+      env: { ...base, PATH: process.env.PATH ?? '' },
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'cli-test', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      const names = (await client.listTools()).tools.map((t) => t.name);
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'steam_offer_send',
+          'steam_offer_accept',
+          'steam_offer_decline',
+          'steam_offer_cancel',
+        ]),
+      );
+    } finally {
+      await client.close();
+    }
   });
 });

@@ -11,6 +11,7 @@ import type { RobloxInventoryClient } from '../../roblox/index.js';
 import type { SteamInventoryClient } from '../../steam/community/inventory/client.js';
 import type { ResolveOptions } from '../../steam/ids/resolve.js';
 import type { SteamWebApiClient } from '../../steam/webapi/index.js';
+import type { SteamTradeClient } from '../../steam/trade/index.js';
 import type { MarketTools } from './market-context.js';
 
 export interface ToolContext {
@@ -25,6 +26,8 @@ export interface ToolContext {
   roblox(): RobloxInventoryClient;
   /** Prices and snapshots in the store, opened on first use (the value and history tools). */
   market(): Promise<MarketTools>;
+  /** The trade client (STEAM_COOKIES' session, the store's idempotency records), built on first use. */
+  trade(): Promise<SteamTradeClient>;
 }
 
 export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
