@@ -328,6 +328,24 @@ describe('read tools', () => {
     expect((summary.data as { pendingReceived: number }).pendingReceived).toBeGreaterThan(0);
   });
 
+  it('read without a usable store; a write says the store is the trouble', async () => {
+    const noStore = await sessions.connect(
+      { STEAM_COOKIES: cookies.get(ALICE)!, GAMESTASH_SQLITE_PATH: '/dev/null/x.sqlite' },
+      { allowTrading: true },
+    );
+    const list = await sessions.call(noStore, 'steam_offers_list', { limit: 1 });
+    expect(list.result.isError).toBeFalsy();
+    const before = await tradeStats();
+    const send = await sessions.call(noStore, 'steam_offer_send', {
+      partner: tradeUrl(BOB),
+      give: [spec(pool.alice[0]!)],
+      confirm: true,
+    });
+    expect(send.result.isError).toBe(true);
+    expect(send.text).toMatch(/^store_unavailable: /);
+    expect((await tradeStats()).sends).toBe(before.sends);
+  });
+
   it('never leaks the session', () => {
     // The JWTs (after `%7C%7C`) and the sessionids.
     const secrets = [...cookies.values()].flatMap((c) =>

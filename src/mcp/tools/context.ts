@@ -27,7 +27,7 @@ export interface ToolContext {
   /** Prices and snapshots in the store, opened on first use (the value and history tools). */
   market(): Promise<MarketTools>;
   /** The trade client (STEAM_COOKIES' session, the store's idempotency records), built on first use. */
-  trade(): Promise<SteamTradeClient>;
+  trade(): SteamTradeClient;
 }
 
 export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;

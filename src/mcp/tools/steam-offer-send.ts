@@ -125,7 +125,7 @@ export function registerSteamOfferSendTool(server: McpServer, ctx: ToolContext):
       annotations: WRITE,
     },
     withToolErrors(async ({ confirm, ...args }: Args, extra) => {
-      const trade = await ctx.trade();
+      const trade = ctx.trade();
       const input: SendInput = { ...args, deriveIdempotencyKey: true };
       if (!confirm) {
         const preview = await trade.previewSend(input, { signal: extra.signal });

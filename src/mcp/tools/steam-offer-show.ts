@@ -27,7 +27,7 @@ export function registerSteamOfferShowTool(server: McpServer, ctx: ToolContext):
       annotations: READ_ONLY,
     },
     withToolErrors(async ({ id }: { id: string }, extra) => {
-      const offer = trimOffer(await (await ctx.trade()).get(id, { signal: extra.signal }));
+      const offer = trimOffer(await ctx.trade().get(id, { signal: extra.signal }));
       return toolResult(renderOffer(offer).slice(2), { offer });
     }),
   );

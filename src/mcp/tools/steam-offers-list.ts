@@ -44,7 +44,7 @@ export function registerSteamOffersListTool(server: McpServer, ctx: ToolContext)
       annotations: READ_ONLY,
     },
     withToolErrors(async (args: Args, extra) => {
-      const trade = await ctx.trade();
+      const trade = ctx.trade();
       // One more than asked tells whether the list goes on.
       const found = await trade.listAll({
         sent: args.sent,

@@ -35,7 +35,7 @@ export function registerSteamOffersSummaryTool(server: McpServer, ctx: ToolConte
       annotations: READ_ONLY,
     },
     withToolErrors(async (_args: Record<string, never>, extra) => {
-      const summary = await (await ctx.trade()).summary({ signal: extra.signal });
+      const summary = await ctx.trade().summary({ signal: extra.signal });
       const text = Object.entries(summary)
         .map(([name, n]) => `${name}: ${n}`)
         .join('\n');

@@ -31,7 +31,7 @@ export function registerSteamTradeHistoryTool(server: McpServer, ctx: ToolContex
       annotations: READ_ONLY,
     },
     withToolErrors(async (args: { limit: number; includeFailed: boolean }, extra) => {
-      const trade = await ctx.trade();
+      const trade = ctx.trade();
       const trades = (
         await collect(
           trade.history({ limit: args.limit, includeFailed: args.includeFailed, signal: extra.signal }),

@@ -74,7 +74,7 @@ export function registerOfferActionTool(
       annotations: WRITE,
     },
     withToolErrors(async ({ id, confirm }: { id: string; confirm: boolean }, extra) => {
-      const trade = await ctx.trade();
+      const trade = ctx.trade();
       if (!confirm) {
         const { offer } = await trade.previewAction(action, id, { signal: extra.signal });
         const trimmed = trimOffer(offer);
