@@ -73,7 +73,7 @@ beforeAll(async () => {
   pool = {
     alice: await tradable(emulator.url, ALICE, 730, '2', 12),
     bob: await tradable(emulator.url, BOB, 730, '2', 6),
-    mo: await tradable(emulator.url, MO, 730, '2', 2),
+    mo: await tradable(emulator.url, MO, 730, '2', 3),
   };
 });
 afterAll(async () => {
@@ -142,6 +142,28 @@ describe('gamestash steam offers send', { timeout: 120_000 }, () => {
     expect(line.stdout).toMatch(
       /^sent offer \d+ to \d+ \(1 item given, 0 received\); it needs confirmation in the Steam mobile app\n$/,
     );
+  });
+
+  it('confirms the new offer with --confirm and the identity secret from the environment', async () => {
+    const secret = emulator.steam.guard.account(MO).identitySecret;
+    const give = spec(pool.mo[2]!);
+    const env = { ...as(MO), STEAM_IDENTITY_SECRET: secret };
+    const args = ['steam', 'offers', 'send', '--to', tradeUrlOf(ALICE), '--give', give, '--confirm'];
+    const { code, stdout, stderr } = await runCli(args, env);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const match =
+      /^sent offer (\d+) to \d+ \(1 item given, 0 received\); confirmed with your identity secret\n$/.exec(
+        stdout,
+      );
+    expect(trade().offer(match![1]!)?.state).toBe(2);
+    expect(stdout + stderr).not.toContain(secret);
+    // Without the secret, --confirm is refused before anything is sent.
+    const before = (await tradeStats()).sends;
+    const refused = await cli(MO, 'send', '--to', tradeUrlOf(ALICE), '--give', give, '--confirm');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/STEAM_IDENTITY_SECRET/);
+    expect((await tradeStats()).sends).toBe(before);
   });
 
   it('sends once under an idempotency key, across runs, keeping the key in the data directory', async () => {

@@ -17,6 +17,8 @@ import {
 } from '../../steam/trade/index.js';
 import { createSteamWebApiClient } from '../../steam/webapi/from-config.js';
 import type { StoreDatabase } from '../../store/database.js';
+import { createConfirmer } from '../../steam/guard/from-config.js';
+import { ConfirmationTimeStoreDb } from '../../store/confirmation-times.js';
 import { TradeStateStoreDb } from '../../store/trade-state.js';
 import { openCliStore } from '../store.js';
 import { printWarnings } from './market-context.js';
@@ -35,7 +37,7 @@ export interface OfferCommandOptions {
  * so they work without a writable data directory.
  */
 export async function withTrade<T>(
-  options: OfferCommandOptions,
+  options: OfferCommandOptions & { confirm?: boolean },
   remembers: boolean,
   body: (trade: SteamTradeClient) => Promise<T>,
 ): Promise<T> {
@@ -53,9 +55,16 @@ export async function withTrade<T>(
       store = new TradeStateStoreDb(database.db);
     }
     const webapi = createSteamWebApiClient(config, http);
+    // --confirm: mobile confirmations with the account's identity secret, their times in the
+    // same store as every other process's (never one time twice).
+    const confirmer =
+      options.confirm && config.steam.identitySecret
+        ? createConfirmer(config, http, database ? new ConfirmationTimeStoreDb(database.db) : undefined)
+        : undefined;
     const trade = createSteamTradeClient(config, http, {
       store,
       webapi,
+      confirmer,
       onWarning: (warning) => warnings.push(warning),
     });
     return await body(trade);

@@ -4,7 +4,7 @@
  * to the minute in UTC, and the one-line reports of the writes.
  */
 import type { InventoryItem } from '../../steam/community/inventory/types.js';
-import type { Offer, SendResult, Trade } from '../../steam/trade/index.js';
+import type { Offer, SendConfirmation, SendResult, Trade } from '../../steam/trade/index.js';
 import type { Column } from '../output/table.js';
 
 /** `2026-04-27 08:31` (UTC), or nothing. */
@@ -62,7 +62,12 @@ function confirmationNote(result: { needsMobileConfirmation: boolean; needsEmail
 }
 
 /** "sent offer 6512345678 to 76561198012345678 (2 items given, 1 received); it needs confirmation ..." */
-export function sentLine(result: SendResult, given: number, received: number, key?: string): string {
+export function sentLine(
+  result: SendResult & { confirmation?: SendConfirmation },
+  given: number,
+  received: number,
+  key?: string,
+): string {
   if (result.replayed && !result.reconciled) {
     return `offer ${result.id} to ${result.partner} was already sent under idempotency key "${key}": nothing sent again (it was ${result.stateName} then)`;
   }
@@ -71,7 +76,11 @@ export function sentLine(result: SendResult, given: number, received: number, ke
       ? ` (an earlier send under idempotency key "${key}" made it: found among your sent offers)`
       : " (Steam's answer was lost: found among your sent offers, not sent twice)"
     : '';
-  return `sent offer ${result.id} to ${result.partner} (${plural(given, 'item')} given, ${received} received)${lost}${confirmationNote(result)}`;
+  const confirmed =
+    result.confirmation?.status === 'confirmed'
+      ? '; confirmed with your identity secret'
+      : confirmationNote(result);
+  return `sent offer ${result.id} to ${result.partner} (${plural(given, 'item')} given, ${received} received)${lost}${confirmed}`;
 }
 
 /** "accepted offer 6512345678: trade 5600000000000000001" and what is still to do. */

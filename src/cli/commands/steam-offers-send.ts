@@ -16,6 +16,7 @@ export interface SteamOffersSendOptions extends OfferCommandOptions {
   message?: string;
   counter?: string;
   idempotencyKey?: string;
+  confirm?: boolean;
 }
 
 export async function steamOffersSend(options: SteamOffersSendOptions): Promise<void> {
@@ -30,8 +31,15 @@ export async function steamOffersSend(options: SteamOffersSendOptions): Promise<
       message: options.message,
       counter: options.counter,
       idempotencyKey: options.idempotencyKey,
+      confirm: options.confirm,
     });
     if (options.json) writeJson(result);
     else writeLine(sentLine(result, give.length, receive.length, options.idempotencyKey));
+    // The offer exists: a confirmation that failed is said, with the way to finish it, and
+    // the exit code says something is left to do (never a reason to send again).
+    if (result.confirmation?.status === 'failed') {
+      process.stderr.write(`gamestash: the offer was sent but not confirmed: ${result.confirmation.error}\n`);
+      process.exitCode = 1;
+    }
   });
 }

@@ -47,6 +47,10 @@ export function registerSteamOfferCommands(steam: Command): Command {
       .option(
         '--idempotency-key <key>',
         'the same key again returns the offer it sent, instead of sending another (kept in the store)',
+      )
+      .option(
+        '--confirm',
+        'confirm the new offer through mobile confirmations when Steam asks (needs STEAM_IDENTITY_SECRET)',
       ),
     'the result as JSON: {id, partner, state, stateName, needsMobileConfirmation, needsEmailConfirmation, reconciled, replayed}',
   ).action(async (options: SteamOffersSendOptions) => {
