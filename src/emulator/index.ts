@@ -20,6 +20,7 @@ import {
 import type { EmulatorModule } from './types.js';
 import { createRobloxModule, robloxScenarioSchema, type RobloxScenario } from './roblox/index.js';
 import { createSkinportModule } from './skinport/index.js';
+import { createSteamCdnModule } from './steam/cdn/index.js';
 import {
   createSteamMarketModule,
   marketScenarioSchema,
@@ -105,6 +106,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     webApi,
     market,
     skinport,
+    createSteamCdnModule(),
     createRobloxModule(input.roblox),
   ];
 
