@@ -1,0 +1,291 @@
+/// <reference lib="dom" />
+/**
+ * @module gateway/viewer/client/steam-tab
+ * The Steam tab: look anyone up by any form the gateway takes, load the whole inventory page
+ * by page (5,000 items a request; the grid shows the first page at once), then search,
+ * filter and sort it locally; the value panel adds prices and the chart; an item opens in
+ * the dialog. Everything the user chooses is written to the URL.
+ */
+import { apiGet, ViewerError } from './api.js';
+import { closeDialog, openDialog } from './dialog.js';
+import { byId, el, say } from './dom.js';
+import { count, minorDigits, money, plural } from './format.js';
+import { VirtualGrid } from './grid.js';
+import { applyView, facets, joinPrices, prepare, worth, type Entry, type Item } from './items.js';
+import { priceBound, type SteamView } from './state.js';
+import { fillSteamCell } from './steam-card.js';
+import { steamItemDetails } from './steam-item.js';
+import { valuePanel } from './values.js';
+
+export const APPS: Record<string, { name: string; context: string }> = {
+  '730': { name: 'Counter-Strike 2', context: '2' },
+  '440': { name: 'Team Fortress 2', context: '2' },
+  '570': { name: 'Dota 2', context: '2' },
+  '252490': { name: 'Rust', context: '2' },
+  '753': { name: 'Steam', context: '6' },
+};
+const PAGE = 5000;
+
+interface Page {
+  steamid: string;
+  total_inventory_count: number;
+  items: Item[];
+  next_cursor: string | null;
+}
+
+export interface SteamHost {
+  view(): SteamView;
+  /** Merge a change into the state and write the URL (push for a new lookup). */
+  change(patch: Partial<SteamView>, push?: boolean): void;
+  virtualize: boolean;
+}
+
+export function steamTab(host: SteamHost) {
+  const form = byId<HTMLFormElement>('steam-lookup');
+  const who = byId<HTMLInputElement>('who');
+  const app = byId<HTMLSelectElement>('app');
+  const context = byId<HTMLInputElement>('ctx');
+  const error = byId('steam-error');
+  const results = byId('steam-results');
+  const heading = byId('steam-heading');
+  const status = byId('steam-status');
+  const shownLine = byId('steam-count');
+  const filters = byId<HTMLFormElement>('steam-filters');
+  const field = <T extends HTMLInputElement | HTMLSelectElement>(id: string) => byId<T>(id);
+  const values = valuePanel();
+  byId('values-slot').append(values.element);
+
+  let entries: Entry[] = [];
+  let shown: Entry[] = [];
+  let currency = 'USD';
+  let controller: AbortController | undefined;
+  let loaded: { who: string; app: string; context: string; steamid: string } | undefined;
+  let complete = false;
+
+  const grid = new VirtualGrid({
+    element: byId('steam-grid'),
+    minCellWidth: 156,
+    rowHeight: 236,
+    virtualize: host.virtualize,
+    renderCell: (index, cell) => fillSteamCell(shown[index]!, cell),
+    onOpen: (index) => openItem(shown[index]!, index),
+  });
+
+  for (const [id, { name }] of Object.entries(APPS))
+    app.append(el('option', { value: id }, `${name} (${id})`));
+  app.addEventListener('change', () => {
+    const previous = Object.values(APPS).map((a) => a.context);
+    if (!context.value || previous.includes(context.value)) context.value = APPS[app.value]?.context ?? '2';
+  });
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!form.reportValidity()) return;
+    host.change({ who: who.value.trim(), app: app.value, context: context.value.trim(), item: '' }, true);
+    void lookup();
+  });
+
+  const filterIds: [keyof SteamView, string][] = [
+    ['q', 'q'],
+    ['tradable', 'f-tradable'],
+    ['marketable', 'f-marketable'],
+    ['type', 'f-type'],
+    ['rarity', 'f-rarity'],
+    ['exterior', 'f-exterior'],
+    ['min', 'f-min'],
+    ['max', 'f-max'],
+    ['sort', 'f-sort'],
+  ];
+  filters.addEventListener('submit', (event) => event.preventDefault());
+  filters.addEventListener('input', () => {
+    const patch: Partial<SteamView> = {};
+    for (const [key, id] of filterIds) {
+      const input = field(id);
+      if (key === 'min' || key === 'max') {
+        if (!(input as HTMLInputElement).validity.valid) continue;
+      }
+      (patch as Record<string, string>)[key] = input.value;
+    }
+    host.change(patch);
+    refresh();
+  });
+  byId('f-clear').addEventListener('click', () => {
+    host.change({
+      q: '',
+      tradable: '',
+      marketable: '',
+      type: '',
+      rarity: '',
+      exterior: '',
+      min: '',
+      max: '',
+    });
+    showFilters();
+    refresh();
+    field('q').focus();
+  });
+
+  function showFilters(): void {
+    const view = host.view();
+    for (const [key, id] of filterIds) {
+      const input = field(id);
+      const value = String(view[key]);
+      if (input instanceof HTMLSelectElement && value && ![...input.options].some((o) => o.value === value)) {
+        input.append(el('option', { value }, value));
+      }
+      input.value = value;
+    }
+  }
+
+  function fillFacets(): void {
+    const f = facets(entries);
+    const view = host.view();
+    for (const [id, list, current] of [
+      ['f-type', f.types, view.type],
+      ['f-rarity', f.rarities, view.rarity],
+      ['f-exterior', f.exteriors, view.exterior],
+    ] as const) {
+      const select = field<HTMLSelectElement>(id);
+      const options = [...new Set([...list, ...(current ? [current] : [])])];
+      select.replaceChildren(
+        el('option', { value: '' }, 'Any'),
+        ...options.map((v) => el('option', { value: v }, v)),
+      );
+      select.value = current;
+    }
+  }
+
+  /** Applies search, filters and sort to the loaded items and redraws the grid. */
+  function refresh(): void {
+    const view = host.view();
+    const digits = minorDigits(currency);
+    shown = applyView(entries, {
+      ...view,
+      min: priceBound(view.min, digits),
+      max: priceBound(view.max, digits),
+    });
+    grid.setCount(shown.length);
+    const total = entries.reduce((n, e) => n + e.item.amount, 0);
+    const value = worth(shown);
+    const priced = entries.some((e) => e.price !== undefined);
+    shownLine.textContent =
+      `Showing ${plural(shown.length, 'item')} of ${count(entries.length)}` +
+      (complete ? '' : ' loaded so far') +
+      (total !== entries.length ? ` (${count(total)} counting stacks)` : '') +
+      (priced
+        ? `, worth ${money(value.amount, currency)}${value.unpriced ? ` (${count(value.unpriced)} without a price)` : ''}`
+        : '');
+  }
+
+  function openItem(entry: Entry, index?: number): void {
+    if (!loaded) return;
+    host.change({ item: entry.item.assetid });
+    const details = steamItemDetails(entry, {
+      steamid: loaded.steamid,
+      app: loaded.app,
+      context: loaded.context,
+    });
+    openDialog(entry.item.name, details, () => {
+      host.change({ item: '' });
+      if (index !== undefined) grid.focusCell(index);
+    });
+  }
+
+  async function lookup(): Promise<void> {
+    const view = host.view();
+    controller?.abort();
+    const own = (controller = new AbortController());
+    closeDialog();
+    entries = [];
+    shown = [];
+    complete = false;
+    loaded = undefined;
+    values.clear();
+    say(error, '');
+    grid.setCount(0);
+    results.hidden = true;
+    if (!view.who) return;
+    who.value = view.who;
+    if (![...app.options].some((o) => o.value === view.app))
+      app.append(el('option', { value: view.app }, `App ${view.app}`));
+    app.value = view.app;
+    context.value = view.context;
+    status.textContent = `Looking up ${view.who}…`;
+    const base = `/v1/steam/inventory/${encodeURIComponent(view.who)}/${view.app}/${view.context}`;
+    let cursor: string | null = null;
+    try {
+      do {
+        const query: string = `?limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const { body } = await apiGet<Page>(base + query, 'steam', own.signal);
+        if (own.signal.aborted) return;
+        const first = entries.length === 0;
+        entries.push(...prepare(body.items, entries.length));
+        cursor = body.next_cursor;
+        complete = cursor === null;
+        if (first) {
+          loaded = { who: view.who, app: view.app, context: view.context, steamid: body.steamid };
+          heading.textContent = `${APPS[view.app]?.name ?? `App ${view.app}`} inventory of ${view.who}`;
+          results.hidden = false;
+          grid.onFirstCell = () => performance.mark('viewer:first-card');
+          values.load(
+            `/v1/steam/inventory/${body.steamid}/${view.app}/${view.context}`,
+            own.signal,
+            (map, c) => {
+              currency = c;
+              joinPrices(entries, map);
+              refresh();
+            },
+          );
+          void personaName(body.steamid, view.who, own.signal);
+        }
+        fillFacets();
+        showFilters();
+        refresh();
+        status.textContent = complete
+          ? `${plural(entries.length, 'item')} (SteamID ${body.steamid}).`
+          : `Loading… ${count(entries.length)} of ${count(body.total_inventory_count)} items.`;
+      } while (cursor);
+      performance.mark('viewer:loaded');
+      const wanted = host.view().item;
+      const entry = wanted ? entries.find((e) => e.item.assetid === wanted) : undefined;
+      if (entry) openItem(entry, shown.indexOf(entry));
+      else if (wanted) host.change({ item: '' });
+    } catch (caught) {
+      if (own.signal.aborted) return;
+      status.textContent = '';
+      say(error, caught instanceof ViewerError ? caught.message : 'Something went wrong while loading.');
+      if (entries.length > 0) refresh();
+    }
+  }
+
+  async function personaName(steamid: string, asked: string, signal: AbortSignal): Promise<void> {
+    try {
+      const { body } = await apiGet<{ players: { personaname: string }[] }>(
+        `/v1/steam/players/${steamid}`,
+        'steam',
+        signal,
+      );
+      const name = body.players[0]?.personaname;
+      if (name && !signal.aborted)
+        heading.textContent = heading.textContent!.replace(asked, `${name} (${asked})`);
+    } catch {
+      // The profile name is a nicety: a gateway without a Web API key simply has none.
+    }
+  }
+
+  return {
+    /** Brings the tab in line with the state (first load, Back/Forward). */
+    sync(): void {
+      const view = host.view();
+      showFilters();
+      const same =
+        loaded && loaded.who === view.who && loaded.app === view.app && loaded.context === view.context;
+      if (!same) {
+        void lookup();
+        return;
+      }
+      refresh();
+    },
+    focusLookup: () => who.focus(),
+  };
+}
