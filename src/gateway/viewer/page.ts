@@ -31,6 +31,7 @@ export const VIEWER_HTML = `<!doctype html>
     <meta name="referrer" content="no-referrer" />
     <meta name="color-scheme" content="light dark" />
     <title>gamestash viewer</title>
+    <link rel="icon" href="/viewer/icon.svg" type="image/svg+xml" />
     <link rel="stylesheet" href="/viewer/app.css" />
     <script type="module" src="/viewer/client/main.js"></script>
   </head>

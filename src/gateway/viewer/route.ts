@@ -46,6 +46,11 @@ export function clientModules(dir = clientDirectory()): Map<string, string> {
   return modules;
 }
 
+/** The tab's icon (without one, browsers ask for /favicon.ico). */
+const ICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0969da"/>' +
+  '<path d="M8 11h16v13H8z" fill="#fff"/><path d="M12 11V8h8v3" fill="none" stroke="#fff" stroke-width="2.5"/></svg>';
+
 function secure(reply: FastifyReply, type: string): FastifyReply {
   return reply
     .header('content-type', type)
@@ -69,6 +74,10 @@ export async function viewerRoutes(fastify: FastifyInstance): Promise<void> {
     secure(reply, 'text/css; charset=utf-8');
     return VIEWER_CSS;
   });
+  fastify.get('/viewer/icon.svg', { schema: { hide: true } }, async (_request, reply) => {
+    secure(reply, 'image/svg+xml');
+    return ICON_SVG;
+  });
   fastify.get<{ Params: { file: string } }>(
     '/viewer/client/:file',
     { schema: { hide: true } },
@@ -81,6 +90,8 @@ export async function viewerRoutes(fastify: FastifyInstance): Promise<void> {
       return body;
     },
   );
-  for (const url of ['/viewer', '/viewer/app.css', '/viewer/client/:file']) methodNotAllowed(fastify, url);
+  for (const url of ['/viewer', '/viewer/app.css', '/viewer/icon.svg', '/viewer/client/:file']) {
+    methodNotAllowed(fastify, url);
+  }
   fastify.get('/viewer/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/viewer'));
 }

@@ -88,17 +88,18 @@ button.secondary { background: transparent; color: var(--fg); border-color: var(
 .error[hidden] { display: none; }
 .status { color: var(--muted); min-height: 1.4em; margin: 0.5rem 0; }
 .count { color: var(--muted); margin: 0.6rem 0; }
-.values { margin-bottom: 0.75rem; }
-.values h2 { margin-top: 0; }
+.values { margin-bottom: 0.75rem; display: grid; gap: 0.5rem 1.5rem; grid-template-columns: minmax(0, 1fr); }
+@media (min-width: 900px) { .values { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); } }
+.values h2, .values h3 { margin-top: 0; }
 .total { font-size: 1.1rem; margin: 0.25rem 0; }
 .total strong { font-size: 1.5rem; }
 .chart-figure { margin: 0; }
-.chart { width: 100%; max-width: 720px; height: auto; display: block; }
+.chart { width: 100%; max-width: 540px; height: auto; display: block; }
 .chart .line { fill: none; stroke: var(--line); stroke-width: 2.5; }
 .chart .area { fill: color-mix(in srgb, var(--line) 15%, transparent); stroke: none; }
 .chart .point { fill: var(--line); }
 .chart .point.today { fill: var(--panel); stroke: var(--line); stroke-width: 2; }
-.chart .axis { fill: var(--muted); font-size: 12px; }
+.chart .axis { fill: var(--muted); font-size: 15px; }
 .chart .grid-line { stroke: var(--border); stroke-dasharray: 4 4; }
 .chart-table table { border-collapse: collapse; margin-top: 0.4rem; }
 .chart-table td, .chart-table th { padding: 0.2rem 0.8rem 0.2rem 0; text-align: left; }
@@ -108,7 +109,7 @@ button.secondary { background: transparent; color: var(--fg); border-color: var(
   position: absolute; left: 0; right: 0; top: 0; height: 228px;
   display: grid; grid-template-columns: repeat(var(--columns), minmax(0, 1fr)); gap: 8px;
 }
-#roblox-grid .vrow { height: 142px; }
+#roblox-grid .vrow { height: 104px; }
 .cell {
   --rarity: var(--border);
   background: var(--panel); border: 1px solid var(--border); border-top: 4px solid var(--rarity);
@@ -123,7 +124,10 @@ button.secondary { background: transparent; color: var(--fg); border-color: var(
 }
 .c-thumb img { max-width: 100%; max-height: 96px; object-fit: contain; }
 .noimg { display: block; width: 48px; height: 36px; border-radius: 6px; background: var(--border); }
-.c-name { font-weight: 600; font-size: 0.9rem; line-height: 1.2; max-height: 2.4em; overflow: hidden; overflow-wrap: anywhere; }
+.c-name {
+  font-weight: 600; font-size: 0.9rem; line-height: 1.2; overflow: hidden; overflow-wrap: anywhere; flex: none;
+  display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2;
+}
 .c-sub, .c-float { font-size: 0.8rem; color: var(--muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .c-float { font-variant-numeric: tabular-nums; }
 .c-price { font-weight: 600; font-size: 0.9rem; margin-top: auto; font-variant-numeric: tabular-nums; }

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * @module gateway/viewer/client/api
  * The viewer's only way out: GETs to this gateway with the key in `x-api-key` (never in a
@@ -5,13 +6,14 @@
  * inventory, a rate limit with the wait, a name that matches no one, a key the gateway refuses.
  */
 import { readKey } from './key.js';
+import { plainWords, type Place } from './words.js';
 
 export interface ApiAnswer<T> {
   body: T;
   headers: Headers;
 }
 
-export type Place = 'steam' | 'roblox' | 'value' | 'history' | 'item';
+export type { Place } from './words.js';
 
 /** A failed call, already in words for people. */
 export class ViewerError extends Error {
@@ -59,58 +61,4 @@ export async function apiGet<T>(path: string, place: Place, signal?: AbortSignal
 function retryAfter(headers: Headers): number | undefined {
   const value = Number(headers.get('retry-after'));
   return Number.isFinite(value) && value > 0 ? Math.ceil(value) : undefined;
-}
-
-const wait = (seconds: number | undefined) =>
-  seconds === undefined
-    ? 'try again in a minute'
-    : `try again in ${seconds} second${seconds === 1 ? '' : 's'}`;
-
-/** What a person should read for a gateway error, where it happened. */
-export function plainWords(
-  status: number,
-  code: string,
-  message: string | undefined,
-  retryAfterSeconds: number | undefined,
-  place: Place,
-): string {
-  const upstream = place === 'roblox' ? 'Roblox' : 'Steam';
-  switch (code) {
-    case 'missing_api_key':
-    case 'invalid_api_key':
-      return 'The gateway did not accept this API key: check it under “Gateway key” at the top.';
-    case 'private_inventory':
-    case 'private':
-      return place === 'roblox'
-        ? "This Roblox user's inventory is private: only they can see it."
-        : 'This inventory is private: only its owner can see it.';
-    case 'profile_not_found':
-      return 'No Steam profile matches that name, id or URL.';
-    case 'no_inventory':
-      return 'This account has no inventory for that game (or does not own it).';
-    case 'user_not_found':
-      return 'No Roblox user has that id.';
-    case 'item_not_found':
-      return 'This item is no longer in the inventory (it may have been traded away).';
-    case 'quota_exceeded':
-      return `Your API key has used all its requests for this minute: ${wait(retryAfterSeconds)}.`;
-    case 'upstream_rate_limited':
-      return `${upstream} is rate limiting the gateway: ${wait(retryAfterSeconds)}.`;
-    case 'upstream_busy':
-      return `The gateway's queue to ${upstream} is full: ${wait(retryAfterSeconds)}.`;
-    case 'roblox_not_configured':
-      return 'This gateway has no Roblox credential, so it cannot read Roblox inventories.';
-    case 'webapi_not_configured':
-      return 'This gateway has no Steam Web API key.';
-    case 'upstream_timeout':
-      return `${upstream} did not answer in time: ${wait(retryAfterSeconds)}.`;
-    case 'invalid_input':
-    case 'steam_rejected':
-    case 'roblox_rejected':
-      return `That does not look right: ${message ?? 'check what you typed'}.`;
-    default:
-      if (status === 429 || status === 503) return `The gateway is busy: ${wait(retryAfterSeconds)}.`;
-      if (status >= 500) return `${upstream} did not answer properly (${message ?? `error ${status}`}).`;
-      return message ?? `The gateway answered ${status}.`;
-  }
 }

@@ -17,9 +17,9 @@ export interface ChartPoint {
   atSnapshotTime: boolean;
 }
 
-const WIDTH = 640;
-const HEIGHT = 220;
-const PAD = { left: 84, right: 16, top: 16, bottom: 36 };
+const WIDTH = 480;
+const HEIGHT = 200;
+const PAD = { left: 92, right: 12, top: 14, bottom: 34 };
 
 export function valueChart(points: ChartPoint[], money: (amount: number) => string): HTMLElement {
   const sorted = [...points].sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt));

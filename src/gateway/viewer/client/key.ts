@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * @module gateway/viewer/client/key
  * The gateway API key: kept in this tab's sessionStorage (forgotten when the tab closes), sent

@@ -36,7 +36,7 @@ export function robloxTab(host: RobloxHost) {
   const grid = new VirtualGrid({
     element: byId('roblox-grid'),
     minCellWidth: 156,
-    rowHeight: 150,
+    rowHeight: 112,
     virtualize: host.virtualize,
     renderCell: (index, cell) => fillCell(shown[index]!, cell),
     onOpen: (index) => open(shown[index]!, index),

@@ -61,12 +61,8 @@ export function valuePanel(): ValuePanel {
   const element = el(
     'section',
     { class: 'values panel', 'aria-labelledby': 'values-title' },
-    el('h2', { id: 'values-title' }, 'Value'),
-    totals,
-    valueError,
-    el('h3', {}, 'Value over time'),
-    chart,
-    historyError,
+    el('div', { class: 'values-now' }, el('h2', { id: 'values-title' }, 'Value'), totals, valueError),
+    el('div', { class: 'values-history' }, el('h3', {}, 'Value over time'), chart, historyError),
   );
 
   return {
