@@ -113,7 +113,7 @@ export const VIEWER_HTML = `<!doctype html>
         <p id="roblox-error" class="error" role="alert" hidden></p>
         <div id="roblox-results" hidden>
           <form id="roblox-filters" class="panel filters" autocomplete="off" aria-label="Search and filters">
-            <div class="field grow"><label for="rq">Search items</label><input id="rq" type="search" maxlength="100" placeholder="hat 200" /></div>
+            <div class="field grow"><label for="rq">Search Roblox items</label><input id="rq" type="search" maxlength="100" placeholder="hat 200" /></div>
             <div class="field"><label for="r-type">Type</label><select id="r-type"><option value="">Any</option></select></div>
             <div class="field check"><input id="r-collectibles" type="checkbox" /><label for="r-collectibles">Collectibles only</label></div>
           </form>

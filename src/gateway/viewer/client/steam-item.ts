@@ -33,6 +33,9 @@ function fact(term: string, ...value: (Node | string)[]): HTMLElement[] {
   return [el('dt', {}, term), el('dd', {}, ...value)];
 }
 
+/** The dialog's price line, filled again when prices arrive after it opened. */
+export const PRICE_ID = 'dialog-price';
+
 export function steamItemDetails(entry: Entry, context: ItemContext): HTMLElement {
   const { item, price } = entry;
   const facts = el('dl', { class: 'facts' });
@@ -47,7 +50,9 @@ export function steamItemDetails(entry: Entry, context: ItemContext): HTMLElemen
   if (item.amount > 1) facts.append(...fact('Quantity', count(item.amount)));
   if (typeof item.float === 'number') facts.append(...fact('Float', formatFloat(item.float)));
   if (typeof item.paintSeed === 'number') facts.append(...fact('Paint seed', String(item.paintSeed)));
-  facts.append(...fact('Price', priceText(entry)));
+  const [priceTerm, priceValue] = fact('Price', priceText(entry));
+  priceValue!.id = PRICE_ID;
+  facts.append(priceTerm!, priceValue!);
   if (price && item.amount > 1)
     facts.append(...fact('Line total', money(price.unit.amount * item.amount, price.unit.currency)));
   facts.append(
@@ -91,7 +96,7 @@ export function steamItemDetails(entry: Entry, context: ItemContext): HTMLElemen
   return body;
 }
 
-function priceText(entry: Entry): string {
+export function priceText(entry: Entry): string {
   const { price } = entry;
   if (price === undefined) return 'Prices are loading…';
   if (price === null) return 'No price (not listed on the market)';

@@ -14,16 +14,18 @@ import { VirtualGrid } from './grid.js';
 import { applyView, facets, joinPrices, prepare, worth, type Entry, type Item } from './items.js';
 import { priceBound, type SteamView } from './state.js';
 import { fillSteamCell } from './steam-card.js';
-import { steamItemDetails } from './steam-item.js';
+import { PRICE_ID, priceText, steamItemDetails } from './steam-item.js';
 import { valuePanel } from './values.js';
 
-export const APPS: Record<string, { name: string; context: string }> = {
-  '730': { name: 'Counter-Strike 2', context: '2' },
-  '440': { name: 'Team Fortress 2', context: '2' },
-  '570': { name: 'Dota 2', context: '2' },
-  '252490': { name: 'Rust', context: '2' },
-  '753': { name: 'Steam', context: '6' },
-};
+/** The games offered, in this order (an object's numeric keys would sort themselves). */
+const APP_LIST: [id: string, name: string, context: string][] = [
+  ['730', 'Counter-Strike 2', '2'],
+  ['440', 'Team Fortress 2', '2'],
+  ['570', 'Dota 2', '2'],
+  ['252490', 'Rust', '2'],
+  ['753', 'Steam', '6'],
+];
+export const APPS = new Map(APP_LIST.map(([id, name, context]) => [id, { name, context }]));
 const PAGE = 5000;
 
 interface Page {
@@ -71,11 +73,12 @@ export function steamTab(host: SteamHost) {
     onOpen: (index) => openItem(shown[index]!, index),
   });
 
-  for (const [id, { name }] of Object.entries(APPS))
-    app.append(el('option', { value: id }, `${name} (${id})`));
+  for (const [id, name] of APP_LIST) app.append(el('option', { value: id }, `${name} (${id})`));
+  app.value = host.view().app;
   app.addEventListener('change', () => {
-    const previous = Object.values(APPS).map((a) => a.context);
-    if (!context.value || previous.includes(context.value)) context.value = APPS[app.value]?.context ?? '2';
+    const defaults = APP_LIST.map(([, , c]) => c);
+    if (!context.value || defaults.includes(context.value))
+      context.value = APPS.get(app.value)?.context ?? '2';
   });
 
   form.addEventListener('submit', (event) => {
@@ -224,7 +227,7 @@ export function steamTab(host: SteamHost) {
         complete = cursor === null;
         if (first) {
           loaded = { who: view.who, app: view.app, context: view.context, steamid: body.steamid };
-          heading.textContent = `${APPS[view.app]?.name ?? `App ${view.app}`} inventory of ${view.who}`;
+          heading.textContent = `${APPS.get(view.app)?.name ?? `App ${view.app}`} inventory of ${view.who}`;
           results.hidden = false;
           grid.onFirstCell = () => performance.mark('viewer:first-card');
           values.load(
@@ -234,6 +237,9 @@ export function steamTab(host: SteamHost) {
               currency = c;
               joinPrices(entries, map);
               refresh();
+              const open = entries.find((e) => e.item.assetid === host.view().item);
+              const line = document.getElementById(PRICE_ID);
+              if (open && line) line.textContent = priceText(open);
             },
           );
           void personaName(body.steamid, view.who, own.signal);
