@@ -104,10 +104,12 @@ button.secondary { background: transparent; color: var(--fg); border-color: var(
 .chart-table table { border-collapse: collapse; margin-top: 0.4rem; }
 .chart-table td, .chart-table th { padding: 0.2rem 0.8rem 0.2rem 0; text-align: left; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
-.vgrid { position: relative; --columns: 4; }
+.vgrid { position: relative; --columns: 4; contain: layout style; }
 .vrow {
   position: absolute; left: 0; right: 0; top: 0; height: 228px;
   display: grid; grid-template-columns: repeat(var(--columns), minmax(0, 1fr)); gap: 8px;
+  /* Each row lays out and paints on its own: adding one while scrolling touches nothing else. */
+  contain: layout style paint; will-change: transform;
 }
 #roblox-grid .vrow { height: 104px; }
 .cell {
