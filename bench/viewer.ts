@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { DEMO } from '../src/cli/demo/scenario.js';
 import { startDemo } from '../src/cli/demo/start-demo.js';
-import { buildViewerClient, launchChromium } from '../test/services/browser.js';
+import { buildViewerClient, launchChromium, storeKey } from '../test/services/browser.js';
 import { fmt, median, printTable } from './lib/stats.js';
 
 const { values } = parseArgs({
@@ -56,12 +56,10 @@ interface Run {
 
 async function load(browser: Browser, url: string, key: string, scroll: boolean): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((k) => {
-    if (location.protocol === 'http:') sessionStorage.setItem('gamestash.viewer.apiKey', k);
-  }, key);
+  await storeKey(context, key);
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('viewer:loaded').length > 0, undefined, {
+  await page.waitForFunction("performance.getEntriesByName('viewer:loaded').length > 0", undefined, {
     timeout: 600_000,
     polling: 100,
   });

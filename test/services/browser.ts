@@ -83,6 +83,17 @@ function watchPage(page: Page, problems: string[]): void {
   });
 }
 
+/**
+ * Puts a gateway key in the session storage of every viewer page of the context before its
+ * scripts run (about:blank has no storage of its own). Browser code is given as text here and
+ * below: this project's type-check has no DOM library outside the viewer's own modules.
+ */
+export async function storeKey(context: BrowserContext, key: string): Promise<void> {
+  await context.addInitScript({
+    content: `if (location.protocol === 'http:') sessionStorage.setItem('gamestash.viewer.apiKey', ${JSON.stringify(key)});`,
+  });
+}
+
 export function artifact(name: string): string {
   const dir = join(root, 'test-artifacts/viewer');
   mkdirSync(dir, { recursive: true });
@@ -95,36 +106,38 @@ export function artifact(name: string): string {
  * without one, tabs not tied to their panels. (axe-core, if added, would run beside it.)
  */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const visible = (el: Element) => !!(el as HTMLElement).offsetParent || el.getClientRects().length > 0;
-    const named = (el: Element) => {
+  return (await page.evaluate(ACCESSIBILITY_SCRIPT)) as string[];
+}
+
+const ACCESSIBILITY_SCRIPT = `(() => {
+    const problems = [];
+    const visible = (el) => !!el.offsetParent || el.getClientRects().length > 0;
+    const named = (el) => {
       const label = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
-      const labels = (el as HTMLInputElement).labels;
+      const labels = el.labels;
       return !!(label || (labels && labels.length > 0) || (el.textContent ?? '').trim());
     };
     for (const el of document.querySelectorAll(
       'input, select, textarea, button, a[href], [role="gridcell"]',
     )) {
-      if (visible(el) && !named(el)) problems.push(`no accessible name: ${el.outerHTML.slice(0, 80)}`);
+      if (visible(el) && !named(el)) problems.push(\`no accessible name: \${el.outerHTML.slice(0, 80)}\`);
     }
     for (const img of document.querySelectorAll('img'))
       if (!img.hasAttribute('alt')) problems.push('img without alt');
     const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
     for (const id of new Set(ids))
-      if (ids.filter((x) => x === id).length > 1) problems.push(`duplicate id ${id}`);
+      if (ids.filter((x) => x === id).length > 1) problems.push(\`duplicate id \${id}\`);
     for (const dialog of document.querySelectorAll('dialog, [role="dialog"]')) {
       if (!named(dialog)) problems.push('dialog without a name');
     }
     for (const tab of document.querySelectorAll('[role="tab"]')) {
       const panel = document.getElementById(tab.getAttribute('aria-controls') ?? '');
-      if (!panel || panel.getAttribute('role') !== 'tabpanel') problems.push(`tab ${tab.id} has no panel`);
+      if (!panel || panel.getAttribute('role') !== 'tabpanel') problems.push(\`tab \${tab.id} has no panel\`);
     }
     for (const id of document.querySelectorAll('[aria-labelledby]')) {
-      for (const ref of (id.getAttribute('aria-labelledby') ?? '').split(/\s+/)) {
-        if (ref && !document.getElementById(ref)) problems.push(`aria-labelledby points at missing #${ref}`);
+      for (const ref of (id.getAttribute('aria-labelledby') ?? '').split(' ')) {
+        if (ref && !document.getElementById(ref)) problems.push(\`aria-labelledby points at missing #\${ref}\`);
       }
     }
     return problems;
-  });
-}
+})()`;

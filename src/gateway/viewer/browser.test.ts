@@ -15,6 +15,7 @@ import {
   artifact,
   buildViewerClient,
   launchChromium,
+  storeKey,
   watchedContext,
   type WatchedContext,
 } from '../../../test/services/browser.js';
@@ -43,10 +44,7 @@ afterAll(async () => {
 async function newPage(options: Parameters<typeof watchedContext>[1] = {}, key = demo.key): Promise<Page> {
   const context = await watchedContext(browser, options);
   watched.push(context);
-  await context.context.addInitScript((k) => {
-    // about:blank has no storage of its own: only the viewer's pages take the key.
-    if (location.protocol === 'http:') sessionStorage.setItem('gamestash.viewer.apiKey', k);
-  }, key);
+  await storeKey(context.context, key);
   return context.context.newPage();
 }
 
@@ -72,7 +70,7 @@ describe('the viewer in a browser', { timeout: 120_000 }, () => {
     await until(() => steamStatus(page)).toContain('3,000 items');
     expect(page.url()).not.toContain('#');
     expect(page.url()).not.toContain(demo.key);
-    expect(await page.evaluate(() => sessionStorage.getItem('gamestash.viewer.apiKey'))).toBe(demo.key);
+    expect(await page.evaluate("sessionStorage.getItem('gamestash.viewer.apiKey')")).toBe(demo.key);
     const api = context.requests.filter((r) => r.url.includes('/v1/') && !r.url.includes('/v1/steam/icons/'));
     expect(api.length).toBeGreaterThan(2);
     for (const request of context.requests) expect(request.url).not.toContain(demo.key);
@@ -95,7 +93,7 @@ describe('the viewer in a browser', { timeout: 120_000 }, () => {
       page
         .locator('.c-thumb img')
         .first()
-        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
     ).toBe(128);
     expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toContain(DEMO.name);
     await page.screenshot({ path: artifact('steam.png') });
@@ -221,20 +219,20 @@ describe('the viewer in a browser', { timeout: 120_000 }, () => {
     const keys = await newPage();
     await keys.goto(`${demo.url}/viewer`);
     const focused = () =>
-      keys.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('role') || '');
+      keys.evaluate<string>(
+        "document.activeElement?.id || document.activeElement?.getAttribute('role') || ''",
+      );
     await tabTo(keys, () => focused(), 'who');
     await keys.keyboard.type('demo');
     await keys.keyboard.press('Enter');
     await until(() => keys.locator('#steam-status').textContent()).toContain('3,000 items');
     await tabTo(keys, () => focused(), 'gridcell');
-    const index = () => keys.evaluate(() => Number((document.activeElement as HTMLElement).dataset.index));
+    const index = () => keys.evaluate<number>('Number(document.activeElement.dataset.index)');
     const columns = Number(
       await keys.getByRole('grid', { name: 'Steam items' }).getAttribute('aria-colcount'),
     );
     expect(await index()).toBe(0);
-    expect(await keys.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe(
-      'none',
-    );
+    expect(await keys.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
     await keys.keyboard.press('ArrowRight');
     expect(await index()).toBe(1);
     await keys.keyboard.press('ArrowDown');
@@ -252,7 +250,7 @@ describe('the viewer in a browser', { timeout: 120_000 }, () => {
     await keys.keyboard.press('Escape');
     await until(() => focused()).toBe('gridcell');
     // The tablist: Shift+Tab back to it would be long; the tab stop is reached from the top.
-    await keys.evaluate(() => window.scrollTo(0, 0));
+    await keys.evaluate('window.scrollTo(0, 0)');
     await keys.locator('body').focus();
     await tabTo(keys, () => focused(), 'tab-steam');
     await keys.keyboard.press('ArrowRight');
@@ -270,16 +268,14 @@ describe('the viewer in a browser', { timeout: 120_000 }, () => {
     const small = await newPage({ viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
     await small.goto(`${demo.url}/viewer?who=demo&sort=price`);
     await until(() => small.locator('#steam-status').textContent()).toContain('3,000 items');
-    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(await small.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
-      'rgb(13, 17, 23)',
-    );
+    expect(await small.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    expect(await small.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(13, 17, 23)');
     expect(await small.getByRole('grid', { name: 'Steam items' }).getAttribute('aria-colcount')).toBe('2');
     await small.screenshot({ path: artifact('mobile-dark.png') });
     await cells(small).first().click();
     const box = await small.getByRole('dialog').boundingBox();
     expect(box!.width).toBeLessThanOrEqual(360);
-    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await small.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await small.screenshot({ path: artifact('mobile-dialog.png') });
     expect(await accessibilityProblems(small)).toEqual([]);
     await small.close();
@@ -287,6 +283,11 @@ describe('the viewer in a browser', { timeout: 120_000 }, () => {
 
   it('passes the accessibility check and sent nothing outside loopback, with no CSP violation', async () => {
     expect(await accessibilityProblems(page)).toEqual([]);
+    // The check finds what it looks for: an unlabelled input.
+    await page.evaluate(
+      "document.querySelector('main').append(Object.assign(document.createElement('input'), { id: 'probe' }))",
+    );
+    expect((await accessibilityProblems(page)).join()).toContain('no accessible name: <input id="probe">');
     for (const context of watched) {
       expect(context.outside).toEqual([]);
       expect(context.problems).toEqual([]);
