@@ -6,6 +6,7 @@
 import { InvalidInputError } from '../../core/errors.js';
 import { DEMO, demoTradeUrl } from '../demo/scenario.js';
 import { startDemo } from '../demo/start-demo.js';
+import { watchLauncher } from '../launcher-watch.js';
 import type { DemoCommandOptions } from './demo.js';
 
 export async function runDemo(
@@ -39,6 +40,11 @@ export async function runDemo(
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
+    // `npm run demo & ... kill $!` kills npm, not us: stop with it (cli/launcher-watch.ts).
+    watchLauncher(() => {
+      process.stderr.write('gamestash demo: the npm process that started it is gone: stopping\n');
+      resolve();
+    });
   });
   process.stderr.write('gamestash demo: stopping\n');
   await demo.close();
