@@ -59,10 +59,12 @@ async function load(browser: Browser, url: string, key: string, scroll: boolean)
   await storeKey(context, key);
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction("performance.getEntriesByName('viewer:loaded').length > 0", undefined, {
-    timeout: 600_000,
-    polling: 100,
-  });
+  // Polled from here: waitForFunction evaluates its predicate in the page, which the CSP forbids.
+  for (const until = Date.now() + 600_000; ;) {
+    if (await page.evaluate<boolean>("performance.getEntriesByName('viewer:loaded').length > 0")) break;
+    if (Date.now() > until) throw new Error(`${url} did not finish loading in 10 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const marks = await page.evaluate(() => ({
     firstCard: performance.getEntriesByName('viewer:first-card')[0]!.startTime,
     loaded: performance.getEntriesByName('viewer:loaded')[0]!.startTime,
