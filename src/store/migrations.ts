@@ -8,6 +8,8 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { StoreUnavailableError } from '../core/errors.js';
 import { pricesAndSnapshots } from './market-migration.js';
 import { tradeState } from './trade-migration.js';
+import { steamConfirmationTimes } from './guard-migration.js';
+import { offerWatch } from './watch-migration.js';
 
 /** `api_keys.name` is varchar(200) (PostgreSQL enforces it). */
 export const MAX_KEY_NAME_LENGTH = 200;
@@ -93,6 +95,8 @@ const migrations: Record<string, Migration> = {
 
 migrations['003_prices_and_snapshots'] = pricesAndSnapshots;
 migrations['004_trade_state'] = tradeState;
+migrations['005_steam_confirmation_times'] = steamConfirmationTimes;
+migrations['006_offer_watch'] = offerWatch;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

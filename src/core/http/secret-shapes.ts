@@ -69,9 +69,16 @@ export function decodeLoosely(text: string): string {
   return current;
 }
 
+/**
+ * Names too short to look for in free text, secret where they are a parameter's whole name:
+ * `k`, a Steam Guard confirmation key (`/mobileconf/getlist?k=`), made from the identity secret.
+ */
+const EXACT_SECRET_NAMES = new Set(['k']);
+
 /** Whether a parameter, header or field name marks its value as secret (`+` and escapes seen through). */
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name.includes('%') ? decodeLoosely(name) : name);
+  const plain = name.includes('%') ? decodeLoosely(name) : name;
+  return SECRET_NAME.test(plain) || EXACT_SECRET_NAMES.has(plain.toLowerCase());
 }
 
 /** Whether a value is shaped like a secret, once decoded. */
