@@ -122,7 +122,7 @@ button.secondary { background: transparent; color: var(--fg); border-color: var(
 .cell:focus-visible { outline: 3px solid var(--focus); outline-offset: 1px; }
 .c-thumb {
   height: 96px; display: grid; place-items: center; border-radius: 6px; flex: none;
-  background: linear-gradient(180deg, transparent, color-mix(in srgb, var(--rarity) 22%, transparent));
+  background: color-mix(in srgb, var(--rarity) 14%, transparent);
 }
 .c-thumb img { max-width: 100%; max-height: 96px; object-fit: contain; }
 .noimg { display: block; width: 48px; height: 36px; border-radius: 6px; background: var(--border); }

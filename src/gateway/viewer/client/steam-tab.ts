@@ -11,9 +11,10 @@ import { closeDialog, openDialog } from './dialog.js';
 import { byId, el, say } from './dom.js';
 import { count, minorDigits, money, plural } from './format.js';
 import { VirtualGrid } from './grid.js';
-import { applyView, facets, joinPrices, prepare, worth, type Entry, type Item } from './items.js';
+import { applyView, joinPrices, prepare, worth, type Entry, type Item } from './items.js';
 import { priceBound, type SteamView } from './state.js';
 import { fillSteamCell } from './steam-card.js';
+import { steamFilters } from './steam-filters.js';
 import { PRICE_ID, priceText, steamItemDetails } from './steam-item.js';
 import { valuePanel } from './values.js';
 
@@ -52,8 +53,6 @@ export function steamTab(host: SteamHost) {
   const heading = byId('steam-heading');
   const status = byId('steam-status');
   const shownLine = byId('steam-count');
-  const filters = byId<HTMLFormElement>('steam-filters');
-  const field = <T extends HTMLInputElement | HTMLSelectElement>(id: string) => byId<T>(id);
   const values = valuePanel();
   byId('values-slot').append(values.element);
 
@@ -88,75 +87,7 @@ export function steamTab(host: SteamHost) {
     void lookup();
   });
 
-  const filterIds: [keyof SteamView, string][] = [
-    ['q', 'q'],
-    ['tradable', 'f-tradable'],
-    ['marketable', 'f-marketable'],
-    ['type', 'f-type'],
-    ['rarity', 'f-rarity'],
-    ['exterior', 'f-exterior'],
-    ['min', 'f-min'],
-    ['max', 'f-max'],
-    ['sort', 'f-sort'],
-  ];
-  filters.addEventListener('submit', (event) => event.preventDefault());
-  filters.addEventListener('input', () => {
-    const patch: Partial<SteamView> = {};
-    for (const [key, id] of filterIds) {
-      const input = field(id);
-      if (key === 'min' || key === 'max') {
-        if (!(input as HTMLInputElement).validity.valid) continue;
-      }
-      (patch as Record<string, string>)[key] = input.value;
-    }
-    host.change(patch);
-    refresh();
-  });
-  byId('f-clear').addEventListener('click', () => {
-    host.change({
-      q: '',
-      tradable: '',
-      marketable: '',
-      type: '',
-      rarity: '',
-      exterior: '',
-      min: '',
-      max: '',
-    });
-    showFilters();
-    refresh();
-    field('q').focus();
-  });
-
-  function showFilters(): void {
-    const view = host.view();
-    for (const [key, id] of filterIds) {
-      const input = field(id);
-      const value = String(view[key]);
-      if (input instanceof HTMLSelectElement && value && ![...input.options].some((o) => o.value === value)) {
-        input.append(el('option', { value }, value));
-      }
-      input.value = value;
-    }
-  }
-
-  function fillFacets(): void {
-    const f = facets(entries);
-    const view = host.view();
-    for (const [id, list, current] of [
-      ['f-type', f.types, view.type],
-      ['f-rarity', f.rarities, view.rarity],
-      ['f-exterior', f.exteriors, view.exterior],
-    ] as const) {
-      const select = field<HTMLSelectElement>(id);
-      const options = [...new Set([...list, ...(current ? [current] : [])])];
-      select.replaceChildren(
-        el('option', { value: '' }, 'Any'),
-        ...options.map((v) => el('option', { value: v }, v)),
-      );
-      select.value = current;
-    }
-  }
+  const filters = steamFilters(host, () => refresh());
 
   /** Applies search, filters and sort to the loaded items and redraws the grid. */
   function refresh(): void {
@@ -215,16 +146,24 @@ export function steamTab(host: SteamHost) {
     context.value = view.context;
     status.textContent = `Looking up ${view.who}…`;
     const base = `/v1/steam/inventory/${encodeURIComponent(view.who)}/${view.app}/${view.context}`;
-    let cursor: string | null = null;
+    const page = (cursor: string | null) =>
+      apiGet<Page>(
+        `${base}?limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        'steam',
+        own.signal,
+      );
     try {
-      do {
-        const query: string = `?limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-        const { body } = await apiGet<Page>(base + query, 'steam', own.signal);
+      let next: Promise<{ body: Page }> | undefined = page(null);
+      let drawnAt = 0;
+      while (next) {
+        const { body }: { body: Page } = await next;
         if (own.signal.aborted) return;
+        // Ask for the next page before working on this one: the gateway serves it meanwhile.
+        next = body.next_cursor ? page(body.next_cursor) : undefined;
+        next?.catch(() => undefined);
         const first = entries.length === 0;
         entries.push(...prepare(body.items, entries.length));
-        cursor = body.next_cursor;
-        complete = cursor === null;
+        complete = next === undefined;
         if (first) {
           loaded = { who: view.who, app: view.app, context: view.context, steamid: body.steamid };
           heading.textContent = `${APPS.get(view.app)?.name ?? `App ${view.app}`} inventory of ${view.who}`;
@@ -245,13 +184,17 @@ export function steamTab(host: SteamHost) {
           );
           void personaName(body.steamid, view.who, own.signal);
         }
-        fillFacets();
-        showFilters();
-        refresh();
+        // While pages arrive, the view is redone at most once a second (each redo sorts all).
+        if (first || complete || performance.now() - drawnAt > 1000) {
+          filters.fillFacets(entries);
+          filters.show();
+          refresh();
+          drawnAt = performance.now();
+        }
         status.textContent = complete
           ? `${plural(entries.length, 'item')} (SteamID ${body.steamid}).`
           : `Loading… ${count(entries.length)} of ${count(body.total_inventory_count)} items.`;
-      } while (cursor);
+      }
       requestAnimationFrame(() => performance.mark('viewer:loaded'));
       const wanted = host.view().item;
       const entry = wanted ? entries.find((e) => e.item.assetid === wanted) : undefined;
@@ -284,7 +227,7 @@ export function steamTab(host: SteamHost) {
     /** Brings the tab in line with the state (first load, Back/Forward). */
     sync(): void {
       const view = host.view();
-      showFilters();
+      filters.show();
       const same =
         loaded && loaded.who === view.who && loaded.app === view.app && loaded.context === view.context;
       if (!same) {
