@@ -215,6 +215,28 @@ describe('the viewer in a browser', { timeout: 120_000 }, () => {
     );
   });
 
+  it('asks for a key when there is none, and loads the view once it is given', async () => {
+    const context = await watchedContext(browser);
+    watched.push(context);
+    const fresh = await context.context.newPage();
+    await fresh.goto(`${demo.url}/viewer?who=demo&tab=roblox&ruser=${DEMO.robloxUser}`);
+    await until(() => fresh.locator('#roblox-error').textContent()).toMatch(
+      /^Enter your gateway API key first/,
+    );
+    expect(await fresh.locator('#key-panel').getAttribute('open')).not.toBeNull();
+    await fresh.getByLabel('Gateway API key').fill(demo.key);
+    await fresh.getByLabel('Gateway API key').press('Enter');
+    await until(() => fresh.locator('#roblox-status').textContent()).toMatch(/\d+ items/);
+    // The Steam grid was laid out in its hidden tab: shown, it takes its columns.
+    await fresh.getByRole('tab', { name: 'Steam' }).click();
+    await until(() => fresh.locator('#steam-status').textContent()).toContain('3,000 items');
+    await until(() => fresh.getByRole('grid', { name: 'Steam items' }).getAttribute('aria-colcount')).toBe(
+      '7',
+    );
+    expect(await cells(fresh).count()).toBeGreaterThan(7);
+    await fresh.close();
+  });
+
   it('works with the keyboard alone: tabs, lookup, grid arrows, the dialog', async () => {
     const keys = await newPage();
     await keys.goto(`${demo.url}/viewer`);

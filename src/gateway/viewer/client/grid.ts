@@ -47,10 +47,14 @@ export class VirtualGrid {
     });
     const schedule = () => this.schedule();
     window.addEventListener('scroll', schedule, { passive: true });
-    window.addEventListener('resize', () => {
+    // Its own width, not the window's: a grid laid out in a hidden tab has none until shown.
+    let width = element.clientWidth;
+    new ResizeObserver(() => {
+      if (element.clientWidth === width) return;
+      width = element.clientWidth;
       this.layout();
       this.redraw();
-    });
+    }).observe(element);
   }
 
   /** New contents: `count` cells, drawn from the top (or around `keep`, an index to show). */

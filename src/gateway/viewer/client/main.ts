@@ -79,6 +79,9 @@ byId<HTMLFormElement>('key-form').addEventListener('submit', (event) => {
   say(keyError, '');
   showKeyState();
   keyPanel.open = false;
+  // What failed for want of a key is asked again.
+  steam.sync();
+  if (state.tab === 'roblox') roblox.sync();
 });
 byId('forget-key').addEventListener('click', () => {
   forgetKey();

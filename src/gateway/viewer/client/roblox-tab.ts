@@ -127,7 +127,8 @@ export function robloxTab(host: RobloxHost) {
   return {
     sync(): void {
       const view = host.view();
-      if (view.user !== loadedUser) void lookup();
+      // A lookup that failed (no key yet, say) is tried again.
+      if (view.user !== loadedUser || entries.length === 0) void lookup();
       else if (entries.length) {
         q.value = view.q;
         type.value = view.type;
