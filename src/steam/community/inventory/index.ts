@@ -8,4 +8,9 @@ export * from './types.js';
 export * from './from-config.js';
 export * from './certificate.js';
 export * from './applied.js';
-export { fetchEconomyImage, iconHashOf, type EconomyImage, type EconomyImageRequest } from '../economy-image.js';
+export {
+  fetchEconomyImage,
+  iconHashOf,
+  type EconomyImage,
+  type EconomyImageRequest,
+} from '../economy-image.js';
