@@ -22,6 +22,7 @@ const benches = [
   'steam/offer-watch.ts',
   'steam/trade-sends.ts',
   'steam/trade-list.ts',
+  'viewer.ts',
   ...readdirSync(here).filter(
     (f) => /^(roblox|gateway)-[a-z-]+\.ts$/.test(f) && !f.endsWith('-child.ts') && !f.endsWith('-support.ts'),
   ),

@@ -12,6 +12,7 @@ import { registerRobloxCommands } from './commands/roblox.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerMcpCommand } from './commands/mcp.js';
+import { registerDemoCommand } from './commands/demo.js';
 
 let watchingStdout = false;
 
@@ -43,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServeCommand(program);
   registerKeysCommands(program);
   registerMcpCommand(program);
+  registerDemoCommand(program);
 
   try {
     await program.parseAsync(argv);

@@ -13,6 +13,8 @@ import { registerSecret } from './http/redact.js';
 export interface SteamConfig {
   communityUrl: string;
   apiUrl: string;
+  /** Steam's community image CDN (item icons below `/economy/image/`); the emulator in tests. */
+  cdnUrl: string;
   /** Minimum spacing between requests to the community host, per egress route. */
   communityIntervalMs: number;
   /** Page size for inventory requests; Steam's cap is 1000 or 2000 (UPSTREAM.md). */
@@ -159,6 +161,7 @@ export function loadConfig(
   const steam: SteamConfig = {
     communityUrl: url(env, 'GAMESTASH_STEAM_COMMUNITY_URL', 'https://steamcommunity.com'),
     apiUrl: url(env, 'GAMESTASH_STEAM_API_URL', 'https://api.steampowered.com'),
+    cdnUrl: url(env, 'GAMESTASH_STEAM_CDN_URL', 'https://community.fastly.steamstatic.com'),
     communityIntervalMs: int(env, 'GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS', 4000, 0, 3_600_000),
     inventoryPageSize: int(env, 'GAMESTASH_STEAM_INVENTORY_PAGE_SIZE', 2000, 1, MAX_INVENTORY_PAGE_SIZE),
     rateLimitCooldownMs: int(
@@ -216,6 +219,7 @@ export function loadConfig(
   // Flags arrive as overrides: check their URLs as strictly as the environment's.
   steam.communityUrl = checkUrl(steam.communityUrl, '--community-url').replace(/\/+$/, '');
   steam.apiUrl = checkUrl(steam.apiUrl, '--api-url').replace(/\/+$/, '');
+  steam.cdnUrl = checkUrl(steam.cdnUrl, 'GAMESTASH_STEAM_CDN_URL').replace(/\/+$/, '');
   roblox.apiUrl = checkUrl(roblox.apiUrl, '--roblox-api-url').replace(/\/+$/, '');
   if (steam.inventoryPageSize > MAX_INVENTORY_PAGE_SIZE || steam.inventoryPageSize < 1) {
     throw new InvalidInputError(

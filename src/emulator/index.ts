@@ -21,6 +21,7 @@ import {
 import type { EmulatorModule } from './types.js';
 import { createRobloxModule, robloxScenarioSchema, type RobloxScenario } from './roblox/index.js';
 import { createSkinportModule } from './skinport/index.js';
+import { createSteamCdnModule } from './steam/cdn/index.js';
 import {
   createSteamMarketModule,
   marketScenarioSchema,
@@ -119,6 +120,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     webApi,
     market,
     skinport,
+    createSteamCdnModule(),
     createRobloxModule(input.roblox),
   ];
 

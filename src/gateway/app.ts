@@ -23,6 +23,8 @@ import { v1InventoryRoutes } from './routes/v1-inventory.js';
 import { webApiRoutes } from './routes/webapi.js';
 import { webApiPlayerRoutes } from './routes/webapi-players.js';
 import { v1ValueRoutes } from './routes/v1-value.js';
+import { v1ItemRoutes } from './routes/v1-item.js';
+import { steamIconRoutes } from './routes/steam-icons.js';
 import { ErrorBody } from './schemas/common.js';
 import { InventoryItemSchema } from './schemas/v1-inventory.js';
 import { MoneySchema } from './schemas/v1-value.js';
@@ -76,6 +78,8 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   await fastify.register(robloxRoutes);
   await fastify.register(webApiRoutes);
   await fastify.register(webApiPlayerRoutes);
+  await fastify.register(v1ItemRoutes);
+  await fastify.register(steamIconRoutes);
   await fastify.register(viewerRoutes);
   methodNotAllowed(fastify, '/openapi.json');
 }

@@ -22,6 +22,8 @@ export interface CertificateFields {
   killeatervalue?: number;
   customname?: string;
   stickers?: { slot: number; stickerId: number }[];
+  /** Charms (keychains, field 20): the charm's id and its own pattern. */
+  keychains?: { slot: number; charmId: number; pattern: number }[];
   inventory: number;
   origin: number;
   /** XOR key (1..255); 0 would produce the unmasked form. */
@@ -65,6 +67,14 @@ export function encodeCertificate(item: CertificateFields): string {
   }
   varintField(13, item.inventory);
   varintField(14, item.origin);
+  for (const charm of item.keychains ?? []) {
+    // Embedded Sticker message again: slot (1), sticker_id (2) and pattern (10).
+    varint((20 << 3) | 2);
+    varint(3 + varintSize(charm.slot) + varintSize(charm.charmId) + varintSize(charm.pattern));
+    varintField(1, charm.slot);
+    varintField(2, charm.charmId);
+    varintField(10, charm.pattern);
+  }
   // The checksum the serializer verifies on the unmasked form: crc32 of 0x00 + payload,
   // folded with the payload length.
   const payloadLength = length - 1;

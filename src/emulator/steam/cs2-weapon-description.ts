@@ -100,6 +100,7 @@ export function customize(
   instanceid: string,
   stickers: readonly StickerKit[],
   nameTag: string | undefined,
+  charm?: { id: number; name: string },
 ): RawDescription {
   const images = stickers
     .map(
@@ -117,6 +118,15 @@ export function customize(
       'sticker_info',
     ),
   );
+  if (charm) {
+    lines.push(
+      html(
+        `<br><div id="keychain_info" class="keychain_info" style="border: 2px solid rgb(102, 102, 102); border-radius: 6px; width=100; margin:4px; padding:8px;"><center><img width=64 height=48 src="https://cdn.steamstatic.com/apps/730/icons/econ/keychains/${charm.id}.png" title="Charm: ${charm.name}"><br>Charm: ${charm.name}</center></div>`,
+        undefined,
+        'keychain_info',
+      ),
+    );
+  }
   const custom: RawDescription = { ...base, instanceid, descriptions: lines };
   if (nameTag !== undefined) {
     lines.unshift(html(`Name Tag: ''${nameTag}''`, undefined, 'nametag'));

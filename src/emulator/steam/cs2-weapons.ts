@@ -11,7 +11,7 @@ import { EXTERIORS, WEAPONS, type Exterior, type WeaponClass } from './cs2-data.
 import { SKINS, type Skin } from './cs2-skins.js';
 import { STICKERS, type StickerKit } from './cs2-stickers.js';
 import { baseDescription, customize, type Variant } from './cs2-weapon-description.js';
-import { digitsFrom, pick, type Rng } from './random.js';
+import { digitsFrom, hash32, pick, type Rng } from './random.js';
 
 const sharedDescribers = new Map<string, () => RawDescription>();
 
@@ -66,6 +66,9 @@ export function drawWeapon(input: DrawInput, tradeProtected: boolean): DrawnItem
   const classid = (classids[exteriorIndex] as string[])[stattrak ? 1 : 0] as string;
   const stickers = customized ? drawStickers(rng) : undefined;
   const nameTag = customized && rng() < 0.3 ? pick(rng, NAME_TAGS) : undefined;
+  // Drawn from the asset number, not the generator, so earlier draws keep their sequence.
+  const charmRoll = hash32(`charm:${input.assetNumber}`);
+  const charm = customized && charmRoll % 10 < 3 ? CHARMS[(charmRoll >>> 4) % CHARMS.length] : undefined;
   const cert = {
     itemid: input.assetNumber,
     defindex: weapon.defindex,
@@ -77,6 +80,7 @@ export function drawWeapon(input: DrawInput, tradeProtected: boolean): DrawnItem
     killeatervalue: stattrak ? Math.floor(rng() * 5000) : undefined,
     customname: nameTag,
     stickers: stickers?.map((kit, slot) => ({ slot, stickerId: kit.id })),
+    keychains: charm ? [{ slot: 0, charmId: charm.id, pattern: (charmRoll >>> 8) % 100_000 }] : undefined,
     inventory: 3221225475 + Math.floor(rng() * 1000),
     origin: 8,
     maskKey: 1 + Math.floor(rng() * 255),
@@ -101,7 +105,7 @@ export function drawWeapon(input: DrawInput, tradeProtected: boolean): DrawnItem
     // Stickers and name tags live in the description: one per asset.
     // Derived from the asset id so that no two customized assets share one (ids stay < 4e10).
     instanceid = String(40_000_000_000 - input.assetNumber);
-    describe = () => customize(shared(), instanceid, stickers ?? [], nameTag);
+    describe = () => customize(shared(), instanceid, stickers ?? [], nameTag, charm);
   }
   return { classid, instanceid, amount: '1', describe, properties: () => properties(cert, flags) };
 }
@@ -153,5 +157,14 @@ function drawStickers(rng: Rng): StickerKit[] {
   const count = 1 + Math.floor(rng() * 4);
   return Array.from({ length: count }, () => pick(rng, STICKERS));
 }
+
+/** A few of CS2's charms (keychain definitions): id and name. */
+const CHARMS = [
+  { id: 1, name: "Lil' Ava" },
+  { id: 3, name: 'Hot Wurst' },
+  { id: 6, name: "Lil' Squirt" },
+  { id: 11, name: 'Baby Karat CT' },
+  { id: 19, name: 'Die-cast AK' },
+];
 
 const NAME_TAGS = ['Old Faithful', 'pew pew', 'Banana Split', 'do not trade', 'Ünïcödé ☆'];

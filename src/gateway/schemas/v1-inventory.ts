@@ -102,6 +102,10 @@ export const InventoryItemSchema = Type.Object(
     ),
     isCurrency: Type.Boolean(),
     fraudWarnings: Type.Array(Str),
+    stickerNames: Type.Optional(
+      Type.Array(Str, { description: 'CS2: applied stickers (or patches) by name, in slot order' }),
+    ),
+    charmNames: Type.Optional(Type.Array(Str, { description: 'CS2: attached charms by name' })),
     price: Type.Optional(
       Type.Union(
         [

@@ -1,8 +1,27 @@
 /**
  * @module gateway/viewer/page
- * The viewer's HTML: one static page, no inline script or style (the CSP forbids both), so
- * everything it shows is built by `/viewer/app.js` with DOM APIs, never from HTML strings.
+ * The viewer's HTML: one static page, no inline script or style (the CSP forbids both); the
+ * browser code (`/viewer/client/*.js`, compiled from client/*.ts) builds everything it shows
+ * with DOM APIs, never from HTML strings.
  */
+
+const SORT_OPTIONS = [
+  ['date', 'Newest first'],
+  ['date-asc', 'Oldest first'],
+  ['name', 'Name, A to Z'],
+  ['name-desc', 'Name, Z to A'],
+  ['rarity', 'Rarest first'],
+  ['rarity-asc', 'Most common first'],
+  ['float', 'Float, lowest first'],
+  ['float-desc', 'Float, highest first'],
+  ['price', 'Price, highest first'],
+  ['price-asc', 'Price, lowest first'],
+]
+  .map(([value, label]) => `<option value="${value}">${label}</option>`)
+  .join('');
+
+const YES_NO = (any: string, yes: string, no: string) =>
+  `<option value="">${any}</option><option value="1">${yes}</option><option value="0">${no}</option>`;
 
 export const VIEWER_HTML = `<!doctype html>
 <html lang="en">
@@ -11,88 +30,105 @@ export const VIEWER_HTML = `<!doctype html>
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="referrer" content="no-referrer" />
     <meta name="color-scheme" content="light dark" />
-    <title>gamestash inventory viewer</title>
+    <title>gamestash viewer</title>
+    <link rel="icon" href="/viewer/icon.svg" type="image/svg+xml" />
     <link rel="stylesheet" href="/viewer/app.css" />
-    <script type="module" src="/viewer/app.js"></script>
+    <script type="module" src="/viewer/client/main.js"></script>
   </head>
   <body>
     <header class="top">
-      <h1>gamestash <span>inventory viewer</span></h1>
-      <p>Reads Steam inventories through this gateway. Your API key stays in this tab's session storage.</p>
+      <h1>gamestash <span>viewer</span></h1>
+      <details id="key-panel" class="key-panel">
+        <summary>Gateway key</summary>
+        <form id="key-form" autocomplete="off">
+          <label for="apikey">Gateway API key</label>
+          <div class="row">
+            <input id="apikey" type="password" placeholder="gs_..." spellcheck="false" autocapitalize="off" />
+            <button type="submit">Save key</button>
+            <button id="forget-key" type="button" class="secondary">Forget key</button>
+          </div>
+          <p id="key-status" class="muted"></p>
+          <p id="key-error" class="error" role="alert" hidden></p>
+          <p class="muted">The key stays in this tab's session storage and goes out only in a header.</p>
+        </form>
+      </details>
     </header>
     <main>
-      <form id="query" class="panel" autocomplete="off">
-        <fieldset>
-          <legend>Inventory</legend>
-          <div class="field wide">
-            <label for="steamid">Account: SteamID64, vanity name, profile or trade URL</label>
-            <input id="steamid" maxlength="300" required spellcheck="false" autocapitalize="off"
-              placeholder="76561198012345678 or steamcommunity.com/id/name" />
+      <div id="tabs" role="tablist" aria-label="Inventories" class="tabs">
+        <button type="button" role="tab" id="tab-steam" data-tab="steam" aria-controls="panel-steam" aria-selected="true">Steam</button>
+        <button type="button" role="tab" id="tab-roblox" data-tab="roblox" aria-controls="panel-roblox" aria-selected="false" tabindex="-1">Roblox</button>
+      </div>
+
+      <section id="panel-steam" role="tabpanel" aria-labelledby="tab-steam" class="tabpanel">
+        <form id="steam-lookup" class="panel lookup" autocomplete="off">
+          <div class="field grow">
+            <label for="who">SteamID, profile or trade URL</label>
+            <input id="who" required maxlength="256" spellcheck="false" autocapitalize="off"
+              placeholder="76561198012345678, a vanity name, or a steamcommunity.com URL" />
           </div>
           <div class="field">
-            <label for="appid">App id</label>
-            <input id="appid" inputmode="numeric" pattern="[0-9]{1,32}" value="730" required />
+            <label for="app">Game</label>
+            <select id="app"></select>
           </div>
-          <div class="field">
-            <label for="contextid">Context</label>
-            <input id="contextid" inputmode="numeric" pattern="[0-9]{1,32}" value="2" required />
+          <div class="field narrow">
+            <label for="ctx">Context</label>
+            <input id="ctx" required inputmode="numeric" pattern="[0-9]{1,32}" value="2" />
           </div>
-          <div class="field">
-            <label for="limit">Page size</label>
-            <input id="limit" type="number" min="1" max="5000" value="50" required />
-          </div>
-          <div class="field wide">
-            <label for="apikey">Gateway API key</label>
-            <input id="apikey" type="password" required placeholder="gs_..." />
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>Filters</legend>
-          <div class="field">
-            <label for="tradable">Tradable</label>
-            <select id="tradable">
-              <option value="">Any</option>
-              <option value="1">Tradable only</option>
-              <option value="0">Not tradable</option>
-            </select>
-          </div>
-          <div class="field">
-            <label for="type">Type</label>
-            <input id="type" maxlength="100" placeholder="Rifle" />
-          </div>
-          <div class="field">
-            <label for="rarity">Rarity</label>
-            <input id="rarity" maxlength="100" placeholder="Covert" />
-          </div>
-          <div class="field">
-            <label for="name">Name</label>
-            <input id="name" maxlength="100" placeholder="AK-47" />
-          </div>
-          <div class="field check">
-            <input id="summary" type="checkbox" />
-            <label for="summary">Summary (names and quantities)</label>
-          </div>
-        </fieldset>
-        <div class="actions">
-          <button id="submit" type="submit">Show inventory</button>
-          <button id="forget" type="button" class="secondary">Forget key</button>
+          <button type="submit">Look up</button>
+        </form>
+        <p id="steam-status" class="status" role="status"></p>
+        <p id="steam-error" class="error" role="alert" hidden></p>
+        <div id="steam-results" hidden>
+          <h2 id="steam-heading"></h2>
+          <div id="values-slot"></div>
+          <form id="steam-filters" class="panel filters" autocomplete="off" aria-label="Search, filters and sort">
+            <div class="field grow">
+              <label for="q">Search items</label>
+              <input id="q" type="search" maxlength="100" spellcheck="false" placeholder="AK-47 redline" />
+            </div>
+            <div class="field"><label for="f-tradable">Tradable</label><select id="f-tradable">${YES_NO('Any', 'Tradable', 'Not tradable')}</select></div>
+            <div class="field"><label for="f-marketable">Marketable</label><select id="f-marketable">${YES_NO('Any', 'Marketable', 'Not marketable')}</select></div>
+            <div class="field"><label for="f-type">Type</label><select id="f-type"><option value="">Any</option></select></div>
+            <div class="field"><label for="f-rarity">Rarity</label><select id="f-rarity"><option value="">Any</option></select></div>
+            <div class="field"><label for="f-exterior">Exterior</label><select id="f-exterior"><option value="">Any</option></select></div>
+            <div class="field narrow"><label for="f-min">Min price</label><input id="f-min" inputmode="decimal" pattern="[0-9]{1,9}([.][0-9]{1,2})?" placeholder="0.00" /></div>
+            <div class="field narrow"><label for="f-max">Max price</label><input id="f-max" inputmode="decimal" pattern="[0-9]{1,9}([.][0-9]{1,2})?" placeholder="any" /></div>
+            <div class="field"><label for="f-sort">Sort</label><select id="f-sort">${SORT_OPTIONS}</select></div>
+            <button id="f-clear" type="button" class="secondary">Clear filters</button>
+          </form>
+          <p id="steam-count" class="count" aria-live="polite"></p>
+          <div id="steam-grid" class="vgrid" aria-label="Steam items"></div>
         </div>
-      </form>
-      <div id="error" class="error" role="alert" hidden></div>
-      <section aria-labelledby="results-title" class="results">
-        <h2 id="results-title" class="visually-hidden">Results</h2>
-        <p id="status" class="status" role="status" aria-live="polite"></p>
-        <ul id="grid" class="grid"></ul>
-        <table id="summary-table" class="summary" hidden>
-          <caption class="visually-hidden">Items by name</caption>
-          <thead>
-            <tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col" class="num">Quantity</th><th scope="col" class="num">Tradable</th></tr>
-          </thead>
-          <tbody></tbody>
-        </table>
-        <button id="more" type="button" hidden>Load more</button>
+      </section>
+
+      <section id="panel-roblox" role="tabpanel" aria-labelledby="tab-roblox" class="tabpanel" hidden>
+        <form id="roblox-lookup" class="panel lookup" autocomplete="off">
+          <div class="field grow">
+            <label for="rbx-user">Roblox user id</label>
+            <input id="rbx-user" required inputmode="numeric" pattern="[0-9]{1,20}" maxlength="20" placeholder="1234567" />
+          </div>
+          <button type="submit">Look up</button>
+        </form>
+        <p id="roblox-status" class="status" role="status"></p>
+        <p id="roblox-error" class="error" role="alert" hidden></p>
+        <div id="roblox-results" hidden>
+          <form id="roblox-filters" class="panel filters" autocomplete="off" aria-label="Search and filters">
+            <div class="field grow"><label for="rq">Search Roblox items</label><input id="rq" type="search" maxlength="100" placeholder="hat 200" /></div>
+            <div class="field"><label for="r-type">Type</label><select id="r-type"><option value="">Any</option></select></div>
+            <div class="field check"><input id="r-collectibles" type="checkbox" /><label for="r-collectibles">Collectibles only</label></div>
+          </form>
+          <p id="roblox-count" class="count" aria-live="polite"></p>
+          <div id="roblox-grid" class="vgrid" aria-label="Roblox items"></div>
+        </div>
       </section>
     </main>
+    <dialog id="item-dialog" aria-labelledby="dialog-title" class="item-dialog">
+      <div class="dialog-head">
+        <h2 id="dialog-title"></h2>
+        <button id="dialog-close" type="button" class="secondary" aria-label="Close">Close</button>
+      </div>
+      <div id="dialog-body"></div>
+    </dialog>
   </body>
 </html>
 `;

@@ -6,3 +6,11 @@ export * from './merge.js';
 export * from './normalize.js';
 export * from './types.js';
 export * from './from-config.js';
+export * from './certificate.js';
+export * from './applied.js';
+export {
+  fetchEconomyImage,
+  iconHashOf,
+  type EconomyImage,
+  type EconomyImageRequest,
+} from '../economy-image.js';

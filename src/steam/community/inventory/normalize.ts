@@ -13,6 +13,7 @@ import {
   type RawDescription,
   type RawInventoryPage,
 } from './types.js';
+import { appliedNames } from './applied.js';
 
 /** Steam's image CDN; `icon_url` is a path fragment below it. */
 export const STEAM_ECONOMY_IMAGE_BASE = 'https://community.fastly.steamstatic.com/economy/image/';
@@ -140,6 +141,8 @@ type DescribedFields = Pick<
   | 'category'
   | 'tags'
   | 'fraudWarnings'
+  | 'stickerNames'
+  | 'charmNames'
 > & {
   /** The inspect link template with the owner filled in, split at its per-asset parts. */
   inspect: InspectTemplate | undefined;
@@ -157,6 +160,7 @@ function describe(
     if (tag.category === 'Rarity' && tag.color) rarityColor = tag.color;
   }
   const inspectLink = d?.actions?.find((a) => a.link.includes('csgo_econ_action_preview'))?.link;
+  const applied = appliedNames(d);
   return {
     name: d?.name ?? d?.market_name ?? '',
     marketHashName: d?.market_hash_name ?? d?.market_name ?? d?.name ?? '',
@@ -177,6 +181,8 @@ function describe(
     category: tags.Type,
     tags,
     fraudWarnings: d?.fraudwarnings ?? [],
+    stickerNames: applied.stickers,
+    charmNames: applied.charms,
     inspect: inspectLink === undefined ? undefined : compiledTemplate(inspectLink, owner, templates),
   };
 }
@@ -248,6 +254,8 @@ function buildItem(
     properties,
     isCurrency,
     fraudWarnings: f.fraudWarnings,
+    stickerNames: f.stickerNames,
+    charmNames: f.charmNames,
   };
 }
 

@@ -150,6 +150,10 @@ export interface InventoryItem {
   /** True for entries from Steam's `currency` array. */
   isCurrency: boolean;
   fraudWarnings: string[];
+  /** CS2: the stickers (or patches) applied, by name in slot order, as the description lists them. */
+  stickerNames?: string[] | undefined;
+  /** CS2: the charms attached, by name, as the description lists them. */
+  charmNames?: string[] | undefined;
 }
 
 export interface InventorySummaryLine {
