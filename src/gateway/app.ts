@@ -18,6 +18,8 @@ import { v1InventoryRoutes } from './routes/v1-inventory.js';
 import { webApiRoutes } from './routes/webapi.js';
 import { webApiPlayerRoutes } from './routes/webapi-players.js';
 import { v1ValueRoutes } from './routes/v1-value.js';
+import { inventoryWatchRoutes } from './routes/inventory-watch.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { ErrorBody } from './schemas/common.js';
 import { InventoryItemSchema } from './schemas/v1-inventory.js';
 import { MoneySchema } from './schemas/v1-value.js';
@@ -56,6 +58,8 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   await fastify.register(inventoryRoutes);
   await fastify.register(v1InventoryRoutes);
   await fastify.register(v1ValueRoutes);
+  await fastify.register(inventoryWatchRoutes);
+  await fastify.register(webhookRoutes);
   await fastify.register(robloxRoutes);
   await fastify.register(webApiRoutes);
   await fastify.register(webApiPlayerRoutes);

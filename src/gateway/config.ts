@@ -6,7 +6,7 @@
  */
 import { InvalidInputError } from '../core/errors.js';
 import { loadConfig, type ConfigOverrides, type GamestashConfig } from '../core/config.js';
-import { defined, int, text, type Env } from '../core/env.js';
+import { defined, flag, int, text, type Env } from '../core/env.js';
 import { DEFAULT_VANITY_CACHE_TTL_MS } from '../steam/ids/vanity-cache.js';
 
 /** Where `serve` keeps its data unless GAMESTASH_DATA_DIR says otherwise (as it always has). */
@@ -81,14 +81,37 @@ export interface GatewayConfig {
     /** GetSupportedAPIList. */
     list: number;
   };
+  webhooks: {
+    /** The first wait after a failed delivery; doubling (with jitter) up to retryMaxMs. */
+    retryBaseMs: number;
+    retryMaxMs: number;
+    /** How long a delivery is retried before it is given up (a day). */
+    retryForMs: number;
+    /** A delivery attempt must be answered (2xx) within this. */
+    timeoutMs: number;
+    /** Deliver to loopback and private networks too (refused by default: SSRF). */
+    allowPrivate: boolean;
+    /** Attempts in flight per instance. */
+    concurrency: number;
+  };
+  watches: {
+    /** The shortest poll interval a key may ask for. */
+    minIntervalMs: number;
+    /** The interval of a watch that names none. */
+    defaultIntervalMs: number;
+    /** A poll's lease (renewed while it runs): how soon a crashed instance's poll is taken over. */
+    leaseMs: number;
+  };
 }
 
 export interface GatewayOverrides extends Partial<
-  Omit<GatewayConfig, 'core' | 'cache' | 'origins' | 'webApiTtlMs'>
+  Omit<GatewayConfig, 'core' | 'cache' | 'origins' | 'webApiTtlMs' | 'webhooks' | 'watches'>
 > {
   core?: ConfigOverrides;
   cache?: Partial<GatewayConfig['cache']>;
   webApiTtlMs?: Partial<GatewayConfig['webApiTtlMs']>;
+  webhooks?: Partial<GatewayConfig['webhooks']>;
+  watches?: Partial<GatewayConfig['watches']>;
   /** The overrides are `serve`'s flags: failures name `--port` rather than "the port option". */
   givenAsFlags?: boolean;
 }
@@ -100,7 +123,7 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
       `GAMESTASH_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`,
     );
   }
-  const { core: coreOverrides, cache, webApiTtlMs, givenAsFlags, ...rest } = overrides;
+  const { core: coreOverrides, cache, webApiTtlMs, webhooks, watches, givenAsFlags, ...rest } = overrides;
   // `serve` (and `keys`, which must find the keys `serve` reads) keep ./data as their default.
   const core = loadConfig(
     env,
@@ -140,6 +163,21 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
       apps: int(env, 'GAMESTASH_WEBAPI_APPS_TTL_MS', 3_600_000, 0, 30 * 86_400_000),
       list: int(env, 'GAMESTASH_WEBAPI_LIST_TTL_MS', 86_400_000, 0, 30 * 86_400_000),
       ...defined(webApiTtlMs),
+    },
+    webhooks: {
+      retryBaseMs: int(env, 'GAMESTASH_WEBHOOK_RETRY_BASE_MS', 10_000, 1, 86_400_000),
+      retryMaxMs: int(env, 'GAMESTASH_WEBHOOK_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
+      retryForMs: int(env, 'GAMESTASH_WEBHOOK_RETRY_FOR_MS', 86_400_000, 0, 30 * 86_400_000),
+      timeoutMs: int(env, 'GAMESTASH_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+      allowPrivate: flag(env, 'GAMESTASH_WEBHOOK_ALLOW_PRIVATE'),
+      concurrency: int(env, 'GAMESTASH_WEBHOOK_CONCURRENCY', 16, 1, 1_000),
+      ...defined(webhooks),
+    },
+    watches: {
+      minIntervalMs: int(env, 'GAMESTASH_WATCH_MIN_INTERVAL_MS', 60_000, 0, 86_400_000),
+      defaultIntervalMs: int(env, 'GAMESTASH_WATCH_DEFAULT_INTERVAL_MS', 300_000, 0, 86_400_000),
+      leaseMs: int(env, 'GAMESTASH_WATCH_LEASE_MS', 60_000, 300, 3_600_000),
+      ...defined(watches),
     },
     ...defined(rest),
     origins: {},

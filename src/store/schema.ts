@@ -6,6 +6,7 @@
 import type { Generated } from 'kysely';
 import type { MarketTables } from './market-schema.js';
 import type { TradeTables } from './trade-schema.js';
+import type { WebhookTables } from './webhook-schema.js';
 
 export type Millis = number | string | bigint;
 
@@ -38,7 +39,7 @@ export interface CacheEntriesTable {
   stored_at: Millis;
 }
 
-export interface Database extends TradeTables, MarketTables {
+export interface Database extends TradeTables, MarketTables, WebhookTables {
   api_keys: ApiKeysTable;
   api_key_usage: ApiKeyUsageTable;
   cache_entries: CacheEntriesTable;

@@ -35,6 +35,7 @@ import { SingleFlight } from './single-flight.js';
 import { createSteamWebApiClient } from '../../steam/webapi/from-config.js';
 import { WebApiService, type WebApiEntry } from './webapi-service.js';
 import { createMarketServices, type MarketServices } from './market-services.js';
+import { createWebhookServices, type InventoryWatches, type WebhookService } from './webhooks/index.js';
 
 export interface GatewayServices {
   config: GatewayConfig;
@@ -50,6 +51,10 @@ export interface GatewayServices {
   webApi: WebApiService;
   /** Prices, valuations and snapshots (docs/value.md). */
   market: MarketServices;
+  /** Webhook subscriptions, deliveries, and `publish` for event sources (docs/gateway.md#webhooks). */
+  webhooks: WebhookService;
+  /** Watched inventories, polled and published as `inventoryChanged`. */
+  watches: InventoryWatches;
   metrics: GatewayMetrics;
   /** Writes to the cache store kept through an outage, retried until it is back. */
   cacheWrites: CacheWriter;
@@ -163,6 +168,13 @@ async function assemble(
     metrics,
   });
   const market = await createMarketServices(config, { database, http, log });
+  const hooks = createWebhookServices(config, {
+    database,
+    inventory,
+    snapshots: market.snapshots,
+    metrics,
+    log,
+  });
   const keepFor = Math.max(config.cache.maxStaleMs, config.cache.ttlMs + config.cache.staleWhileRevalidateMs);
   const purge = () =>
     void cacheStore
@@ -170,6 +182,7 @@ async function assemble(
       .catch((err: unknown) => log.warn({ err: quiet(err) }, 'cache purge failed'));
   const purgeTimer = setInterval(purge, PURGE_EVERY_MS);
   purgeTimer.unref();
+  hooks.start();
 
   return {
     config,
@@ -183,6 +196,8 @@ async function assemble(
     roblox,
     webApi,
     market,
+    webhooks: hooks.webhooks,
+    watches: hooks.watches,
     metrics,
     cacheWrites,
     resolveSteamId: (who) => resolveSteamId(who, resolveOptions),
@@ -197,6 +212,8 @@ async function assemble(
     },
     async close() {
       clearInterval(purgeTimer);
+      // Before the stores close: attempts in flight record their results.
+      await hooks.close().catch((err: unknown) => log.error({ err }, 'could not stop webhooks cleanly'));
       await auth
         .close()
         .catch((err: unknown) => log.error({ err: quiet(err) }, 'could not save usage counters'));
