@@ -67,7 +67,13 @@ export function createWebhookServices(config: GatewayConfig, deps: WebhookDeps):
   const drainMs = settings.timeoutMs + 1_000;
   const common = { deliveries, dispatcher, concurrency: settings.concurrency, leaseMs, drainMs, log };
   const queue: DeliveryQueue = config.redisUrl
-    ? new BullDeliveryQueue({ ...common, redisUrl: config.redisUrl, prefix: deps.queuePrefix })
+    ? new BullDeliveryQueue({
+        ...common,
+        redisUrl: config.redisUrl,
+        prefix: deps.queuePrefix,
+        // One indexed query: often enough that a job lost with Redis waits little longer than a lease.
+        sweepEveryMs: Math.max(leaseMs, 1_000),
+      })
     : new StoreDeliveryQueue(common);
   const webhooks = new WebhookService({
     store: new WebhookStore(database.db),
