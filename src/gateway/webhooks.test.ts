@@ -253,6 +253,16 @@ describe('deliveries', () => {
     expect(receiver.delivered(others.path)).toEqual(new Set(['evt-match-1', 'evt-match-2', 'evt-match-3']));
   });
 
+  it("falls silent for a revoked key's webhooks", async () => {
+    const doomed = await gw.key({ name: 'doomed' });
+    const gone = await subscribe(['pollFailure'], {}, doomed);
+    const kept = await subscribe(['pollFailure']);
+    await gw.app.services.keys.revoke('doomed');
+    await publish({ type: 'pollFailure', id: 'evt-after-revoke', data: {} });
+    await receiver.waitFor(() => receiver.delivered(kept.path).has('evt-after-revoke'));
+    expect(at(gone.path)).toHaveLength(0);
+  });
+
   it('publishing an event id again delivers nothing more', async () => {
     const hook = await subscribe(['newOffer']);
     const event = { type: 'newOffer', id: 'evt-once', data: { n: 1 } };

@@ -81,7 +81,10 @@ export class WebhookDeliveryStore {
       .where('status', '=', 'pending')
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
       .execute();
-    return this.claimed(token);
+    return this.claimed(
+      token,
+      due.map((d) => d.id),
+    );
   }
 
   /** Claims one delivery by id (the BullMQ worker's job), whenever it is due. */
@@ -95,7 +98,7 @@ export class WebhookDeliveryStore {
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 1) {
-      const [claimed] = await this.claimed(token);
+      const [claimed] = await this.claimed(token, [id]);
       if (claimed) return claimed;
     }
     const row = await this.db
@@ -108,7 +111,8 @@ export class WebhookDeliveryStore {
     return { reason: 'leased', leaseUntil: Number(row.lease_until ?? now) };
   }
 
-  private async claimed(token: string): Promise<ClaimedDelivery[]> {
+  /** The rows among `ids` this token holds (by id: lease tokens are not indexed). */
+  private async claimed(token: string, ids: readonly string[]): Promise<ClaimedDelivery[]> {
     const rows = await this.db
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
@@ -130,6 +134,7 @@ export class WebhookDeliveryStore {
         'd.failures',
         'd.give_up_at',
       ])
+      .where('d.id', 'in', [...ids])
       .where('d.lease_token', '=', token)
       .execute();
     return rows.map((r) => ({

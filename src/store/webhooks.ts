@@ -119,11 +119,18 @@ export class WebhookStore {
     return true;
   }
 
-  /** Webhooks that may hear an event (filtering by type and account is the caller's). */
+  /**
+   * Webhooks that may hear an event: of active keys only (a revoked key's webhooks fall
+   * silent); filtering by type and account is the caller's.
+   */
   async candidates(keyIds: readonly string[] | undefined): Promise<WebhookRecord[]> {
     if (keyIds && keyIds.length === 0) return [];
-    let query = this.db.selectFrom('webhooks').selectAll();
-    if (keyIds) query = query.where('key_id', 'in', [...keyIds]);
+    let query = this.db
+      .selectFrom('webhooks as w')
+      .innerJoin('api_keys as k', 'k.id', 'w.key_id')
+      .selectAll('w')
+      .where('k.revoked_at', 'is', null);
+    if (keyIds) query = query.where('w.key_id', 'in', [...keyIds]);
     return (await query.execute()).map(recordOf);
   }
 
@@ -151,6 +158,7 @@ export class WebhookStore {
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst();
       const created = Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
+      let pending: PublishResult['pending'];
       if (created) {
         const rows = webhookIds.map((webhookId) => ({
           id: `dlv_${randomBytes(9).toString('base64url')}`,
@@ -169,23 +177,29 @@ export class WebhookStore {
             .values(rows.slice(i, i + CHUNK))
             .onConflict((oc) => oc.columns(['webhook_id', 'event_id']).doNothing())
             .execute();
-      }
-      await alsoInTransaction?.(trx);
-      const pending = await trx
-        .selectFrom('webhook_deliveries')
-        .select(['id', 'webhook_id', 'event_id', 'next_attempt_at'])
-        .where('event_id', '=', event.id)
-        .where('status', '=', 'pending')
-        .execute();
-      return {
-        created,
-        pending: pending.map((p) => ({
+        // A new event: no delivery of it can have existed, so these are all of them.
+        pending = rows.map((r) => ({
+          id: r.id,
+          webhookId: r.webhook_id,
+          eventId: event.id,
+          nextAttemptAt: event.createdAt,
+        }));
+      } else {
+        const left = await trx
+          .selectFrom('webhook_deliveries')
+          .select(['id', 'webhook_id', 'next_attempt_at'])
+          .where('event_id', '=', event.id)
+          .where('status', '=', 'pending')
+          .execute();
+        pending = left.map((p) => ({
           id: p.id,
           webhookId: p.webhook_id,
-          eventId: p.event_id,
+          eventId: event.id,
           nextAttemptAt: Number(p.next_attempt_at ?? event.createdAt),
-        })),
-      };
+        }));
+      }
+      await alsoInTransaction?.(trx);
+      return { created, pending };
     });
   }
 }

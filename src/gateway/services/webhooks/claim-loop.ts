@@ -6,6 +6,7 @@
  * (work written by another instance on a shared store, or a crashed one's lease running out).
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { StoreUnavailableError } from '../../../core/errors.js';
 
 export interface ClaimLoopOptions<T> {
   name: string;
@@ -64,7 +65,9 @@ export class ClaimLoop<T> {
         }
       } while (this.again && !this.closed);
     } catch (err) {
-      this.options.log.warn({ err }, `${this.options.name}: could not claim work (trying again shortly)`);
+      // A store that is away is logged once, where its loss is noticed: not every second here.
+      if (!(err instanceof StoreUnavailableError))
+        this.options.log.warn({ err }, `${this.options.name}: could not claim work (trying again shortly)`);
     } finally {
       this.pumping = false;
     }
@@ -80,11 +83,13 @@ export class ClaimLoop<T> {
       })
       .catch((err: unknown) => {
         // Its lease runs out and the item is claimed again: nothing is lost.
-        this.options.log.warn({ err }, `${this.options.name}: a run failed (its lease will run out)`);
+        const quiet = err instanceof StoreUnavailableError ? err.message : err;
+        this.options.log.warn({ err: quiet }, `${this.options.name}: a run failed (its lease will run out)`);
       })
       .finally(() => {
         this.inFlight.delete(running);
-        if (!this.closed) void this.pump();
+        // Claim again once half the slots are free: one claim per batch, not per finished run.
+        if (!this.closed && this.inFlight.size <= this.options.concurrency / 2) void this.pump();
       });
     this.inFlight.add(running);
   }

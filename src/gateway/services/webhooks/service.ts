@@ -32,6 +32,8 @@ export const ROTATION_GRACE_MS = 24 * 3_600_000;
 /** Webhooks per key: a bound on fan-out work per event. */
 export const MAX_WEBHOOKS_PER_KEY = 50;
 const MAX_EVENT_ID_LENGTH = 255;
+/** How long `publish` waits for the queue (BullMQ's Redis) once the store has the deliveries. */
+const ENQUEUE_WAIT_MS = 2_000;
 
 export interface WebhookServiceOptions {
   store: WebhookStore;
@@ -103,12 +105,8 @@ export class WebhookService {
       now + policy.forMs,
       publishOptions.alsoInTransaction,
     );
-    // Durable already: a queue that cannot take them now gets them from its sweep.
-    await this.options.queue
-      .enqueue(result.pending)
-      .catch((err: unknown) =>
-        this.options.log.warn({ err, event: event.id }, 'webhook deliveries stored but not enqueued yet'),
-      );
+    // Durable already: a queue that cannot take them now (Redis away) gets them from its sweep.
+    await this.handOver(this.options.queue.enqueue(result.pending), event.id);
   }
 
   async create(
@@ -186,8 +184,32 @@ export class WebhookService {
     if (!(await deliveries.redeliver(id, deliveryId, now, now + policy.forMs)))
       throw new GatewayProblem(404, 'delivery_not_found', `webhook ${id} has no delivery ${deliveryId}`);
     const entry = (await deliveries.get(id, deliveryId))!;
-    await queue.redeliver({ id: deliveryId, webhookId: id, eventId: entry.eventId, nextAttemptAt: now });
+    await this.handOver(
+      queue.redeliver({ id: deliveryId, webhookId: id, eventId: entry.eventId, nextAttemptAt: now }),
+      entry.eventId,
+    );
     return entry;
+  }
+
+  /** Waits a little for the queue, never long: what it did not take, its sweep finds in the store. */
+  private async handOver(enqueued: Promise<void>, eventId: string): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>(
+      (resolve) => (timer = setTimeout(() => resolve('late'), ENQUEUE_WAIT_MS)),
+    );
+    const outcome = await Promise.race([enqueued.then(() => 'ok' as const), late])
+      .catch((err: unknown) => {
+        this.options.log.warn({ err, event: eventId }, 'webhook deliveries stored, not enqueued yet');
+        return 'failed' as const;
+      })
+      .finally(() => clearTimeout(timer));
+    if (outcome === 'late') {
+      enqueued.catch(() => undefined);
+      this.options.log.warn(
+        { event: eventId },
+        'webhook queue slow to answer: deliveries stored, enqueued later',
+      );
+    }
   }
 }
 
