@@ -419,6 +419,60 @@ describe('giving up and private targets at delivery time', () => {
   });
 });
 
+describe('scopes and accounts', () => {
+  it('refuses keys without webhooks:write, accounts a key may not hear, and their events', async () => {
+    // What the trading gateway's checks plug into: here a key named "reader" lacks the scope
+    // and no key may hear "vault".
+    const scoped = await startGateway({
+      emulatorUrl: emulator.url,
+      env: { ...ENV, GAMESTASH_SQLITE_PATH: tempSqlitePath() },
+      build: {
+        webhookAccess: {
+          mayManage: (k) => k.name !== 'reader',
+          mayReceive: (_keyId, account) => account !== 'vault',
+        },
+      },
+    });
+    try {
+      const reader = await scoped.key({ name: 'reader' });
+      for (const [method, path] of [
+        ['POST', '/v1/webhooks'],
+        ['GET', '/v1/webhooks'],
+        ['POST', `/v1/steam/inventory/76561198000009999/440/2/watch`],
+        ['GET', '/v1/steam/inventory/watches'],
+      ] as const) {
+        const res = await call(
+          scoped.url,
+          method,
+          path,
+          reader,
+          method === 'POST' && path === '/v1/webhooks'
+            ? { url: `${receiver.url}/x`, events: ['*'] }
+            : undefined,
+        );
+        expect(res.status, `${method} ${path}`).toBe(403);
+        expect(res.body.error.code).toBe('missing_scope');
+        expect(res.body.error.message).toMatch(/webhooks:write/);
+      }
+      const writer = await scoped.key({ name: 'writer' });
+      const vault = await call(scoped.url, 'POST', '/v1/webhooks', writer, {
+        url: `${receiver.url}/x`,
+        events: ['*'],
+        account: 'vault',
+      });
+      expect(vault.status).toBe(403);
+      expect(vault.body.error).toMatchObject({ code: 'account_not_allowed', parameter: 'account' });
+      const hook = await subscribe(['newOffer'], {}, writer, scoped.url);
+      await publish({ type: 'newOffer', id: 'evt-vault', account: 'vault', data: {} }, scoped);
+      await publish({ type: 'newOffer', id: 'evt-bot1', account: 'bot1', data: {} }, scoped);
+      await receiver.waitFor(() => receiver.delivered(hook.path).has('evt-bot1'));
+      expect(at(hook.path).map((r) => r.eventId)).toEqual(['evt-bot1']);
+    } finally {
+      await scoped.close();
+    }
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents the webhook routes', async () => {
     const doc = (await gw.get('/openapi.json')).body;

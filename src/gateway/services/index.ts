@@ -35,7 +35,12 @@ import { SingleFlight } from './single-flight.js';
 import { createSteamWebApiClient } from '../../steam/webapi/from-config.js';
 import { WebApiService, type WebApiEntry } from './webapi-service.js';
 import { createMarketServices, type MarketServices } from './market-services.js';
-import { createWebhookServices, type InventoryWatches, type WebhookService } from './webhooks/index.js';
+import {
+  createWebhookServices,
+  type InventoryWatches,
+  type WebhookAccess,
+  type WebhookService,
+} from './webhooks/index.js';
 
 export interface GatewayServices {
   config: GatewayConfig;
@@ -67,9 +72,15 @@ export interface GatewayServices {
 
 const PURGE_EVERY_MS = 10 * 60_000;
 
+export interface GatewayServiceOptions {
+  /** Who may manage webhooks and hear which accounts (the trading gateway's scopes); every key by default. */
+  webhookAccess?: WebhookAccess;
+}
+
 export async function createGatewayServices(
   config: GatewayConfig,
   log: FastifyBaseLogger,
+  options: GatewayServiceOptions = {},
 ): Promise<GatewayServices> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -86,7 +97,7 @@ export async function createGatewayServices(
     throw error;
   }
   try {
-    return await assemble(config, log, database, redis);
+    return await assemble(config, log, database, redis, options);
   } catch (error) {
     // Nothing opened may stay open: the process must be able to exit on a failed start.
     redis?.disconnect();
@@ -101,6 +112,7 @@ async function assemble(
   log: FastifyBaseLogger,
   database: StoreDatabase,
   redis: Redis | undefined,
+  options: GatewayServiceOptions,
 ): Promise<GatewayServices> {
   const metrics = new GatewayMetrics();
   const pacer = instrumentPacer(redis ? new RedisPacer(redis) : new LocalPacer(), metrics);
@@ -174,6 +186,7 @@ async function assemble(
     snapshots: market.snapshots,
     metrics,
     log,
+    access: options.webhookAccess,
   });
   const keepFor = Math.max(config.cache.maxStaleMs, config.cache.ttlMs + config.cache.staleWhileRevalidateMs);
   const purge = () =>
