@@ -40,15 +40,6 @@ export function checkUrl(value: string, name: string): string {
   }
 }
 
-/** `1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off` (any case); unset is false. */
-export function flag(env: Env, name: string): boolean {
-  const value = text(env, name)?.toLowerCase();
-  if (value === undefined) return false;
-  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
-  if (['0', 'false', 'no', 'off'].includes(value)) return false;
-  throw new InvalidInputError(`${name} must be 1 or 0 (true or false), got "${value}"`, name);
-}
-
 export function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const value = text(env, name);
   if (value === undefined) return fallback;

@@ -3,7 +3,7 @@
  * Runs the MCP server over stdin/stdout until the client goes away (stdin ends) or a signal
  * arrives. stdout carries protocol messages only: anything else written there breaks the
  * client, so failures go to stderr. Run directly (`node --import tsx src/mcp/stdio.ts`) or
- * through `gamestash mcp`.
+ * through `gamestash mcp` (either way `--allow-trading` adds the trade write tools).
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +12,13 @@ import { loadConfig, type GamestashConfig } from '../core/config.js';
 import { redactText } from '../core/http/redact.js';
 import { describeToolError } from './errors.js';
 import { trackPendingRequests } from './pending.js';
-import { createMcpServer } from './server.js';
+import { createMcpServer, type McpServerOptions } from './server.js';
 
-export async function runStdioServer(config: GamestashConfig = loadConfig(process.env)): Promise<void> {
-  const mcp = createMcpServer({ config });
+export async function runStdioServer(
+  config: GamestashConfig = loadConfig(process.env),
+  options: Pick<McpServerOptions, 'allowTrading'> = {},
+): Promise<void> {
+  const mcp = createMcpServer({ config, ...options });
   const transport = new StdioServerTransport();
   let stop = () => {};
   const signalled = new Promise<void>((resolve) => (stop = resolve));
@@ -53,7 +56,9 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) {
   try {
-    await runStdioServer();
+    await runStdioServer(loadConfig(process.env), {
+      allowTrading: process.argv.includes('--allow-trading'),
+    });
   } catch (error) {
     process.stderr.write(`gamestash mcp: ${redactText(describeToolError(error))}\n`);
     process.exitCode = 1;

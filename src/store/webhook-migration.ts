@@ -1,6 +1,6 @@
 /**
  * @module store/webhook-migration
- * Migration 006: webhooks, their events and deliveries (the store-backed queue: pending
+ * Migration 007: webhooks, their events and deliveries (the store-backed queue: pending
  * deliveries by next attempt, claimed with a lease), and watched inventories.
  */
 import type { Kysely, Migration } from 'kysely';

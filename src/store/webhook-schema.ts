@@ -1,6 +1,6 @@
 /**
  * @module store/webhook-schema
- * Table types of webhooks (migration 006): subscriptions per gateway key, events as
+ * Table types of webhooks (migration 007): subscriptions per gateway key, events as
  * published, one delivery per (event, webhook) with its retry state and lease, and watched
  * inventories (who watches what, and each inventory's poll state).
  */

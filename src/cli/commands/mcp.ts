@@ -11,6 +11,8 @@ export interface McpOptions {
   apiUrl?: string;
   robloxApiUrl?: string;
   intervalMs?: number;
+  /** Register the trade write tools (send, accept, decline, cancel). */
+  allowTrading?: boolean;
 }
 
 export function registerMcpCommand(program: Command): void {
@@ -24,6 +26,10 @@ export function registerMcpCommand(program: Command): void {
       '--interval-ms <ms>',
       'spacing between requests to Steam (default 4000)',
       nonNegativeInt('--interval-ms', 3_600_000),
+    )
+    .option(
+      '--allow-trading',
+      'also register the tools that act on the account (trade offers: steam_offer_send, _accept, _decline, _cancel; mobile confirmations), each a dry run unless called with confirm: true (docs/trading.md)',
     )
     .action(async (options: McpOptions) => {
       const { runMcp } = await import('./mcp-run.js');

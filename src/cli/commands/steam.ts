@@ -5,7 +5,10 @@
 import { Option, type Command } from 'commander';
 import { nonEmpty, nonNegativeInt, positiveInt } from '../options.js';
 import { registerSteamWebApiCommands } from './steam-webapi.js';
+import { registerSteamGuardCommands } from './steam-guard.js';
 import { registerSteamValueCommands } from './steam-market.js';
+import { registerOffersWatchCommand } from './steam-offers-watch.js';
+import { registerSteamOfferCommands } from './steam-offers.js';
 
 export interface SteamInventoryOptions {
   app: string;
@@ -32,7 +35,9 @@ export interface SteamInventoryOptions {
 export function registerSteamCommands(program: Command): void {
   const steam = program
     .command('steam')
-    .description('Steam community inventories, and the Steam Web API (profiles, friends, games, any method)');
+    .description(
+      'Steam community inventories, trade offers, and the Steam Web API (profiles, friends, games, any method)',
+    );
 
   steam
     .command('inventory')
@@ -89,5 +94,7 @@ export function registerSteamCommands(program: Command): void {
     });
 
   registerSteamWebApiCommands(steam);
+  registerSteamGuardCommands(steam);
   registerSteamValueCommands(steam);
+  registerOffersWatchCommand(registerSteamOfferCommands(steam));
 }
