@@ -48,7 +48,8 @@ beforeAll(async () => {
     GAMESTASH_WEBHOOK_ALLOW_PRIVATE: '1',
     GAMESTASH_WEBHOOK_RETRY_BASE_MS: '100',
     GAMESTASH_WEBHOOK_RETRY_MAX_MS: '400',
-    GAMESTASH_WEBHOOK_TIMEOUT_MS: '1000',
+    // Long enough that a loaded machine's slow answer is not taken for a failure (and retried).
+    GAMESTASH_WEBHOOK_TIMEOUT_MS: '3000',
     GAMESTASH_WATCH_MIN_INTERVAL_MS: '100',
   };
   // One after the other: the first runs the migrations.
@@ -111,7 +112,8 @@ describe('webhooks through BullMQ on two instances', () => {
     await client.flushall();
     client.disconnect();
     receiver.respond = () => 200;
-    await receiver.waitFor(() => receiver.delivered('/lost').has('evt-lost'), 30_000);
+    // The sweep runs every lease (7 s here) and takes deliveries overdue by a lease.
+    await receiver.waitFor(() => receiver.delivered('/lost').has('evt-lost'), 60_000);
     expect(at('/lost').every((r) => r.eventId === 'evt-lost')).toBe(true);
   });
 
