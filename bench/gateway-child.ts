@@ -5,6 +5,7 @@
  *   node --import tsx bench/gateway-child.ts gateway      (config from the environment)
  *   node --import tsx bench/gateway-child.ts bare <file>  (node:http answering the file's bytes)
  *   node --import tsx bench/gateway-child.ts emulator <scenario JSON>
+ *   node --import tsx bench/gateway-child.ts webhooks     (a gateway that publishes events on demand)
  *
  * Prints one JSON line `{"url": ...}` once listening; exits on SIGTERM. The emulator answers
  * a `stats` line on stdin with its request log (arrival-ordered, with times), so timing is
@@ -24,6 +25,22 @@ if (mode === 'gateway') {
   const server = await startServer(loadGatewayConfig(process.env));
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   process.once('SIGTERM', () => void server.shutdown('SIGTERM'));
+} else if (mode === 'webhooks') {
+  // `publish <count> <concurrency>` publishes evt-0 ... evt-<count-1> (newOffer) and answers
+  // `{"published": count, "ms": ...}` once every publish resolved (each one durable).
+  const server = await startServer(loadGatewayConfig(process.env));
+  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    const [command, count = '0', concurrency = '32'] = line.trim().split(/\s+/);
+    if (command !== 'publish') return;
+    void publishMany(server.fastify.services.webhooks, Number(count), Number(concurrency)).then((ms) =>
+      process.stdout.write(`${JSON.stringify({ published: Number(count), ms })}\n`),
+    );
+  });
+  process.once('SIGTERM', () => {
+    process.stdin.destroy();
+    void server.shutdown('SIGTERM');
+  });
 } else if (mode === 'bare' && file) {
   const body = readFileSync(file);
   const server = createServer((_req, res) => {
@@ -50,6 +67,25 @@ if (mode === 'gateway') {
     void emulator.close();
   });
 } else {
-  process.stderr.write('usage: gateway-child.ts gateway | bare <file>\n');
+  process.stderr.write('usage: gateway-child.ts gateway | webhooks | bare <file> | emulator <scenario>\n');
   process.exitCode = 2;
+}
+
+async function publishMany(
+  webhooks: { publish(event: { type: string; id: string; data: unknown }): Promise<void> },
+  count: number,
+  concurrency: number,
+): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++)
+      await webhooks.publish({
+        type: 'newOffer',
+        id: `evt-${i}`,
+        data: { offer: { id: String(8_300_000_000 + i) } },
+      });
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return performance.now() - started;
 }

@@ -23,6 +23,7 @@ const benches = [
   'steam/trade-sends.ts',
   'steam/trade-list.ts',
   'viewer.ts',
+  'webhooks.ts',
   ...readdirSync(here).filter(
     (f) => /^(roblox|gateway)-[a-z-]+\.ts$/.test(f) && !f.endsWith('-child.ts') && !f.endsWith('-support.ts'),
   ),

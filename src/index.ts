@@ -18,4 +18,5 @@ export { openDatabase, type StoreDatabase, type StoreOptions } from './store/dat
 export { TradeStateStoreDb, openTradeStateStore } from './store/trade-state.js';
 export * from './steam/market/index.js';
 export * from './steam/snapshots/index.js';
+export * from './webhooks/index.js';
 export * from './store/index.js';

@@ -25,6 +25,8 @@ import { webApiPlayerRoutes } from './routes/webapi-players.js';
 import { v1ValueRoutes } from './routes/v1-value.js';
 import { v1ItemRoutes } from './routes/v1-item.js';
 import { steamIconRoutes } from './routes/steam-icons.js';
+import { inventoryWatchRoutes } from './routes/inventory-watch.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { ErrorBody } from './schemas/common.js';
 import { InventoryItemSchema } from './schemas/v1-inventory.js';
 import { MoneySchema } from './schemas/v1-value.js';
@@ -75,6 +77,8 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   await fastify.register(inventoryRoutes);
   await fastify.register(v1InventoryRoutes);
   await fastify.register(v1ValueRoutes);
+  await fastify.register(inventoryWatchRoutes);
+  await fastify.register(webhookRoutes);
   await fastify.register(robloxRoutes);
   await fastify.register(webApiRoutes);
   await fastify.register(webApiPlayerRoutes);

@@ -95,14 +95,37 @@ export interface GatewayConfig {
   metricsToken: string | undefined;
   /** `/docs` and `/openapi.json` want a gateway key, as the API routes do. */
   docsRequireKey: boolean;
+  webhooks: {
+    /** The first wait after a failed delivery; doubling (with jitter) up to retryMaxMs. */
+    retryBaseMs: number;
+    retryMaxMs: number;
+    /** How long a delivery is retried before it is given up (a day). */
+    retryForMs: number;
+    /** A delivery attempt must be answered (2xx) within this. */
+    timeoutMs: number;
+    /** Deliver to loopback and private networks too (refused by default: SSRF). */
+    allowPrivate: boolean;
+    /** Attempts in flight per instance. */
+    concurrency: number;
+  };
+  watches: {
+    /** The shortest poll interval a key may ask for. */
+    minIntervalMs: number;
+    /** The interval of a watch that names none. */
+    defaultIntervalMs: number;
+    /** A poll's lease (renewed while it runs): how soon a crashed instance's poll is taken over. */
+    leaseMs: number;
+  };
 }
 
 export interface GatewayOverrides extends Partial<
-  Omit<GatewayConfig, 'core' | 'cache' | 'origins' | 'webApiTtlMs'>
+  Omit<GatewayConfig, 'core' | 'cache' | 'origins' | 'webApiTtlMs' | 'webhooks' | 'watches'>
 > {
   core?: ConfigOverrides;
   cache?: Partial<GatewayConfig['cache']>;
   webApiTtlMs?: Partial<GatewayConfig['webApiTtlMs']>;
+  webhooks?: Partial<GatewayConfig['webhooks']>;
+  watches?: Partial<GatewayConfig['watches']>;
   /** The overrides are `serve`'s flags: failures name `--port` rather than "the port option". */
   givenAsFlags?: boolean;
 }
@@ -114,7 +137,7 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
       `GAMESTASH_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`,
     );
   }
-  const { core: coreOverrides, cache, webApiTtlMs, givenAsFlags, ...rest } = overrides;
+  const { core: coreOverrides, cache, webApiTtlMs, webhooks, watches, givenAsFlags, ...rest } = overrides;
   // `serve` (and `keys`, which must find the keys `serve` reads) keep ./data as their default.
   const core = loadConfig(
     env,
@@ -162,6 +185,21 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
       : undefined,
     metricsToken: text(env, 'GAMESTASH_METRICS_TOKEN'),
     docsRequireKey: flag(env, 'GAMESTASH_DOCS_REQUIRE_KEY'),
+    webhooks: {
+      retryBaseMs: int(env, 'GAMESTASH_WEBHOOK_RETRY_BASE_MS', 10_000, 1, 86_400_000),
+      retryMaxMs: int(env, 'GAMESTASH_WEBHOOK_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
+      retryForMs: int(env, 'GAMESTASH_WEBHOOK_RETRY_FOR_MS', 86_400_000, 0, 30 * 86_400_000),
+      timeoutMs: int(env, 'GAMESTASH_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+      allowPrivate: flag(env, 'GAMESTASH_WEBHOOK_ALLOW_PRIVATE'),
+      concurrency: int(env, 'GAMESTASH_WEBHOOK_CONCURRENCY', 16, 1, 1_000),
+      ...defined(webhooks),
+    },
+    watches: {
+      minIntervalMs: int(env, 'GAMESTASH_WATCH_MIN_INTERVAL_MS', 60_000, 0, 86_400_000),
+      defaultIntervalMs: int(env, 'GAMESTASH_WATCH_DEFAULT_INTERVAL_MS', 300_000, 0, 86_400_000),
+      leaseMs: int(env, 'GAMESTASH_WATCH_LEASE_MS', 60_000, 300, 3_600_000),
+      ...defined(watches),
+    },
     ...defined(rest),
     origins: {},
   };

@@ -14,10 +14,10 @@ import { loggerOptions } from './logger.js';
 import { startMetricsServer, type MetricsServer } from './metrics-server.js';
 import { mapError, MAX_PATH_SEGMENT_LENGTH, sendProblem } from './plugins/errors.js';
 import { errorBody } from './problem.js';
-import { createGatewayServices } from './services/index.js';
+import { createGatewayServices, type GatewayServiceOptions } from './services/index.js';
 import { explainStartupFailure, StartupError } from './startup-error.js';
 
-export interface BuildOptions {
+export interface BuildOptions extends GatewayServiceOptions {
   /** Where logs go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream;
 }
@@ -41,7 +41,7 @@ export async function buildServer(
     // Router-level refusals (over-long path segment, malformed URL) get the same JSON.
     frameworkErrors: (error, request, reply) => sendProblem(reply, mapError(error, request)),
   });
-  const services = await createGatewayServices(config, fastify.log);
+  const services = await createGatewayServices(config, fastify.log, options);
   // Answers sent while closing tell the client not to reuse the connection, so in-flight
   // keep-alive connections end with their request instead of holding shutdown open.
   let closing = false;

@@ -10,6 +10,7 @@ import { pricesAndSnapshots } from './market-migration.js';
 import { tradeState } from './trade-migration.js';
 import { steamConfirmationTimes } from './guard-migration.js';
 import { offerWatch } from './watch-migration.js';
+import { webhooks } from './webhook-migration.js';
 
 /** `api_keys.name` is varchar(200) (PostgreSQL enforces it). */
 export const MAX_KEY_NAME_LENGTH = 200;
@@ -97,6 +98,7 @@ migrations['003_prices_and_snapshots'] = pricesAndSnapshots;
 migrations['004_trade_state'] = tradeState;
 migrations['005_steam_confirmation_times'] = steamConfirmationTimes;
 migrations['006_offer_watch'] = offerWatch;
+migrations['007_webhooks'] = webhooks;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

@@ -8,6 +8,7 @@ import type { MarketTables } from './market-schema.js';
 import type { TradeTables } from './trade-schema.js';
 import type { SteamConfirmationTimesTable } from './guard-schema.js';
 import type { WatchTables } from './watch-schema.js';
+import type { WebhookTables } from './webhook-schema.js';
 
 export type Millis = number | string | bigint;
 
@@ -40,7 +41,7 @@ export interface CacheEntriesTable {
   stored_at: Millis;
 }
 
-export interface Database extends TradeTables, MarketTables, WatchTables {
+export interface Database extends TradeTables, MarketTables, WatchTables, WebhookTables {
   api_keys: ApiKeysTable;
   api_key_usage: ApiKeyUsageTable;
   cache_entries: CacheEntriesTable;

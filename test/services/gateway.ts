@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadGatewayConfig, type GatewayConfig, type GatewayOverrides } from '../../src/gateway/config.js';
-import { startServer, type RunningServer } from '../../src/gateway/server.js';
+import { startServer, type BuildOptions, type RunningServer } from '../../src/gateway/server.js';
 
 // Tests index freely into answers; a precise type per route would only restate the schemas.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -51,6 +51,8 @@ export interface TestGatewayOptions {
   env?: Record<string, string>;
   overrides?: GatewayOverrides;
   logStream?: NodeJS.WritableStream;
+  /** Build options beyond the log stream (e.g. `webhookAccess`). */
+  build?: Omit<BuildOptions, 'logStream'>;
 }
 
 const tempDirs = new Set<string>();
@@ -81,7 +83,10 @@ export async function startGateway(options: TestGatewayOptions): Promise<TestGat
     ...options.env,
   };
   const config = loadGatewayConfig(env, options.overrides);
-  const server = await startServer(config, options.logStream ? { logStream: options.logStream } : {});
+  const server = await startServer(config, {
+    ...options.build,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   const app = server.fastify;
   return {
     app,

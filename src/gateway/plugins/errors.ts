@@ -173,6 +173,13 @@ function validationProblem(error: FastifyError, request: FastifyRequest): Mapped
   const first = error.validation?.[0];
   const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
   const parameter = (missing ?? first?.instancePath?.split('/')[1] ?? '').replace(/~1/g, '/') || 'request';
+  if (parameter === 'request' && error.validationContext === 'body')
+    return {
+      status: 400,
+      code: 'invalid_input',
+      parameter: 'body',
+      message: 'the body must be a JSON object (Content-Type: application/json)',
+    };
   const hint = PARAMETER_HINTS[parameter];
   const expected = hint ? `expected ${hint}` : (first?.message ?? 'invalid value');
   if (missing)

@@ -35,6 +35,10 @@ export async function registerOpenApi(
           name: 'steam-webapi',
           description: "The Steam Web API with the gateway's own key: typed player routes and any GET method",
         },
+        {
+          name: 'webhooks',
+          description: 'Signed event deliveries to your URLs, their log, and watched inventories',
+        },
         { name: 'operations', description: 'Health, readiness and metrics' },
       ],
     },

@@ -139,4 +139,12 @@ export const PARAMETER_HINTS: Record<string, string> = {
   from: 'a snapshot id (or up to four, comma-separated)',
   to: 'a snapshot id (or up to four, comma-separated)',
   diff_limit: 'a whole number from 0 to 5000',
+  url: 'an http(s) URL on a public address, up to 2048 characters',
+  events: 'a list of 1 to 20 event names (newOffer, inventoryChanged, ..., or *)',
+  account: 'a trading account name, 1 to 200 characters',
+  interval_ms: 'a poll interval in milliseconds, e.g. 300000 for 5 minutes',
+  event_id: 'an event id, 1 to 255 characters',
+  status: 'pending, delivered or failed',
+  id: 'a webhook id (wh_...)',
+  deliveryId: 'a delivery id (dlv_...)',
 };

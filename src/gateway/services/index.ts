@@ -35,6 +35,12 @@ import { SingleFlight } from './single-flight.js';
 import { createSteamWebApiClient } from '../../steam/webapi/from-config.js';
 import { WebApiService, type WebApiEntry } from './webapi-service.js';
 import { createMarketServices, type MarketServices } from './market-services.js';
+import {
+  createWebhookServices,
+  type InventoryWatches,
+  type WebhookAccess,
+  type WebhookService,
+} from './webhooks/index.js';
 
 export interface GatewayServices {
   config: GatewayConfig;
@@ -50,6 +56,10 @@ export interface GatewayServices {
   webApi: WebApiService;
   /** Prices, valuations and snapshots (docs/value.md). */
   market: MarketServices;
+  /** Webhook subscriptions, deliveries, and `publish` for event sources (docs/gateway.md#webhooks). */
+  webhooks: WebhookService;
+  /** Watched inventories, polled and published as `inventoryChanged`. */
+  watches: InventoryWatches;
   metrics: GatewayMetrics;
   /** Writes to the cache store kept through an outage, retried until it is back. */
   cacheWrites: CacheWriter;
@@ -62,9 +72,15 @@ export interface GatewayServices {
 
 const PURGE_EVERY_MS = 10 * 60_000;
 
+export interface GatewayServiceOptions {
+  /** Who may manage webhooks and hear which accounts (the trading gateway's scopes); every key by default. */
+  webhookAccess?: WebhookAccess;
+}
+
 export async function createGatewayServices(
   config: GatewayConfig,
   log: FastifyBaseLogger,
+  options: GatewayServiceOptions = {},
 ): Promise<GatewayServices> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -81,7 +97,7 @@ export async function createGatewayServices(
     throw error;
   }
   try {
-    return await assemble(config, log, database, redis);
+    return await assemble(config, log, database, redis, options);
   } catch (error) {
     // Nothing opened may stay open: the process must be able to exit on a failed start.
     redis?.disconnect();
@@ -96,6 +112,7 @@ async function assemble(
   log: FastifyBaseLogger,
   database: StoreDatabase,
   redis: Redis | undefined,
+  options: GatewayServiceOptions,
 ): Promise<GatewayServices> {
   const metrics = new GatewayMetrics();
   const pacer = instrumentPacer(redis ? new RedisPacer(redis) : new LocalPacer(), metrics);
@@ -163,6 +180,14 @@ async function assemble(
     metrics,
   });
   const market = await createMarketServices(config, { database, http, log });
+  const hooks = createWebhookServices(config, {
+    database,
+    inventory,
+    snapshots: market.snapshots,
+    metrics,
+    log,
+    access: options.webhookAccess,
+  });
   const keepFor = Math.max(config.cache.maxStaleMs, config.cache.ttlMs + config.cache.staleWhileRevalidateMs);
   const purge = () =>
     void cacheStore
@@ -170,6 +195,7 @@ async function assemble(
       .catch((err: unknown) => log.warn({ err: quiet(err) }, 'cache purge failed'));
   const purgeTimer = setInterval(purge, PURGE_EVERY_MS);
   purgeTimer.unref();
+  hooks.start();
 
   return {
     config,
@@ -183,6 +209,8 @@ async function assemble(
     roblox,
     webApi,
     market,
+    webhooks: hooks.webhooks,
+    watches: hooks.watches,
     metrics,
     cacheWrites,
     resolveSteamId: (who) => resolveSteamId(who, resolveOptions),
@@ -197,6 +225,8 @@ async function assemble(
     },
     async close() {
       clearInterval(purgeTimer);
+      // Before the stores close: attempts in flight record their results.
+      await hooks.close().catch((err: unknown) => log.error({ err }, 'could not stop webhooks cleanly'));
       await auth
         .close()
         .catch((err: unknown) => log.error({ err: quiet(err) }, 'could not save usage counters'));

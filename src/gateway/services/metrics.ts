@@ -82,6 +82,19 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly webhookAttempts = new Counter({
+    name: 'gamestash_webhook_attempts_total',
+    help: 'Webhook delivery attempts by outcome: delivered, retry (failed, tried again later) or failed (given up)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly watchPolls = new Counter({
+    name: 'gamestash_watch_polls_total',
+    help: 'Polls of watched inventories by result: unchanged, changed, baseline (first snapshot) or error',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics ?? true)
       collectDefaultMetrics({ register: this.registry, prefix: 'gamestash_' });
