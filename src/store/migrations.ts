@@ -8,6 +8,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { StoreUnavailableError } from '../core/errors.js';
 import { pricesAndSnapshots } from './market-migration.js';
 import { tradeState } from './trade-migration.js';
+import { tradingAccounts } from './accounts-migration.js';
 
 /** `api_keys.name` is varchar(200) (PostgreSQL enforces it). */
 export const MAX_KEY_NAME_LENGTH = 200;
@@ -93,6 +94,7 @@ const migrations: Record<string, Migration> = {
 
 migrations['003_prices_and_snapshots'] = pricesAndSnapshots;
 migrations['004_trade_state'] = tradeState;
+migrations['006_trading_accounts'] = tradingAccounts;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

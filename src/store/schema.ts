@@ -6,6 +6,7 @@
 import type { Generated } from 'kysely';
 import type { MarketTables } from './market-schema.js';
 import type { TradeTables } from './trade-schema.js';
+import type { AccountTables } from './accounts-schema.js';
 
 export type Millis = number | string | bigint;
 
@@ -21,6 +22,10 @@ export interface ApiKeysTable {
   revoked_at: Millis | null;
   last_used_at: Millis | null;
   request_count: Generated<Millis>;
+  /** Comma-separated scopes (store/key-scopes.ts); null on rows written before scopes: the read scopes. */
+  scopes: string | null;
+  /** Comma-separated account names the key may use, `*` for all; null or empty: none. */
+  accounts: string | null;
 }
 
 export interface ApiKeyUsageTable {
@@ -38,7 +43,7 @@ export interface CacheEntriesTable {
   stored_at: Millis;
 }
 
-export interface Database extends TradeTables, MarketTables {
+export interface Database extends TradeTables, MarketTables, AccountTables {
   api_keys: ApiKeysTable;
   api_key_usage: ApiKeyUsageTable;
   cache_entries: CacheEntriesTable;
