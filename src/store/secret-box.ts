@@ -47,8 +47,9 @@ export class SecretKeyError extends InvalidInputError {
   constructor(
     readonly problem: SecretKeyProblem,
     message: string,
+    variable: string = SECRET_KEY_VARIABLE,
   ) {
-    super(message, SECRET_KEY_VARIABLE, { code: `secret_key_${problem}` });
+    super(message, variable, { code: `secret_key_${problem}` });
   }
 }
 
@@ -68,7 +69,7 @@ interface KeyMaterial {
 }
 
 /** 64 hex characters or base64 of exactly 32 bytes: raw key bytes; anything else a passphrase. */
-function readKey(value: string): KeyMaterial {
+function readKey(value: string, variable: string): KeyMaterial {
   const text = value.trim();
   let raw: Buffer | undefined;
   if (/^[0-9a-fA-F]{64}$/.test(text)) raw = Buffer.from(text, 'hex');
@@ -79,7 +80,8 @@ function readKey(value: string): KeyMaterial {
   if (!raw && text.length < MIN_PASSPHRASE_LENGTH) {
     throw new SecretKeyError(
       'invalid',
-      `${SECRET_KEY_VARIABLE} is too short: give 32 random bytes as 64 hex characters or base64 (e.g. \`openssl rand -base64 32\`), or a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters`,
+      `${variable} is too short: give 32 random bytes as 64 hex characters or base64 (e.g. \`openssl rand -base64 32\`), or a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters`,
+      variable,
     );
   }
   const kdf: Kdf = raw ? 'hkdf' : 'scrypt';
@@ -93,20 +95,31 @@ export class SecretBox {
   /** Derived record keys by salt: scrypt is slow on purpose, and records are opened often. */
   private readonly derived = new Map<string, Promise<Buffer>>();
 
-  private constructor(key: KeyMaterial) {
+  private constructor(
+    key: KeyMaterial,
+    private readonly variable: string,
+  ) {
     this.key = key;
   }
 
-  /** From `GAMESTASH_SECRET_KEY`'s value; refuses a missing or too short one, saying what `what` needs it for. */
-  static fromSecretKey(value: string | undefined, what = 'Steam accounts'): SecretBox {
+  /**
+   * From `GAMESTASH_SECRET_KEY`'s value (or `variable`'s); refuses a missing or too short one,
+   * saying what `what` needs it for.
+   */
+  static fromSecretKey(
+    value: string | undefined,
+    what = 'Steam accounts',
+    variable = SECRET_KEY_VARIABLE,
+  ): SecretBox {
     if (value === undefined || value.trim() === '') {
       throw new SecretKeyError(
         'missing',
-        `${SECRET_KEY_VARIABLE} is not set: ${what} are stored encrypted with it. Set it to 32 random bytes (\`openssl rand -base64 32\`) or a long passphrase, and keep it: without it the stored secrets cannot be read`,
+        `${variable} is not set: ${what} are stored encrypted with it. Set it to 32 random bytes (\`openssl rand -base64 32\`) or a long passphrase, and keep it: without it the stored secrets cannot be read`,
+        variable,
       );
     }
     registerSecret(value.trim());
-    return new SecretBox(readKey(value));
+    return new SecretBox(readKey(value, variable), variable);
   }
 
   /** Identifies the key (not secret): records say which key sealed them. */
@@ -139,7 +152,7 @@ export class SecretBox {
         `the stored secrets of ${what} are damaged or in an unknown format`,
       );
     }
-    if (keyId !== this.key.id || kdf !== this.key.kdf) throw mismatch(what);
+    if (keyId !== this.key.id || kdf !== this.key.kdf) throw mismatch(what, this.variable);
     try {
       const decipher = createDecipheriv(
         'aes-256-gcm',
@@ -181,9 +194,10 @@ export class SecretBox {
   }
 }
 
-function mismatch(what: string): SecretKeyError {
+function mismatch(what: string, variable: string): SecretKeyError {
   return new SecretKeyError(
     'mismatch',
-    `cannot read the stored secrets of ${what}: ${SECRET_KEY_VARIABLE} is not the key they were stored with (set the key that was in use when they were added, or add them again)`,
+    `cannot read the stored secrets of ${what}: ${variable} is not the key they were stored with (set the key that was in use when they were added, or add them again)`,
+    variable,
   );
 }
