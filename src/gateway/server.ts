@@ -12,12 +12,14 @@ import type { GatewayConfig } from './config.js';
 import { loggerOptions } from './logger.js';
 import { mapError, MAX_PATH_SEGMENT_LENGTH, sendProblem } from './plugins/errors.js';
 import { errorBody } from './problem.js';
-import { createGatewayServices } from './services/index.js';
+import { createGatewayServices, type GatewayExtras } from './services/index.js';
 import { explainStartupFailure } from './startup-error.js';
 
 export interface BuildOptions {
   /** Where logs go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream;
+  /** Parts given instead of the defaults (event publisher, watchers, confirmations). */
+  extras?: GatewayExtras;
 }
 
 export async function buildServer(
@@ -35,7 +37,7 @@ export async function buildServer(
     // Router-level refusals (over-long path segment, malformed URL) get the same JSON.
     frameworkErrors: (error, request, reply) => sendProblem(reply, mapError(error, request)),
   });
-  const services = await createGatewayServices(config, fastify.log);
+  const services = await createGatewayServices(config, fastify.log, options.extras);
   // Answers sent while closing tell the client not to reuse the connection, so in-flight
   // keep-alive connections end with their request instead of holding shutdown open.
   let closing = false;

@@ -30,6 +30,11 @@ export async function registerOpenApi(fastify: FastifyInstance): Promise<void> {
           name: 'steam-webapi',
           description: "The Steam Web API with the gateway's own key: typed player routes and any GET method",
         },
+        {
+          name: 'trading',
+          description:
+            "A registered Steam account's offers, confirmations and own inventory (keys need the route's scope and the account)",
+        },
         { name: 'operations', description: 'Health, readiness and metrics' },
       ],
     },

@@ -6,11 +6,13 @@
 import type { FastifyInstance } from 'fastify';
 import { GatewayProblem } from '../problem.js';
 
-const OTHER_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
+/** Answers 405 on `url` for every method `allow` (the routes registered there) leaves out. */
 export function methodNotAllowed(fastify: FastifyInstance, url: string, allow = 'GET, HEAD'): void {
+  const allowed = new Set(allow.split(',').map((m) => m.trim()));
   fastify.route({
-    method: [...OTHER_METHODS],
+    method: METHODS.filter((m) => !allowed.has(m)),
     url,
     schema: { hide: true },
     onRequest: async (request) => {

@@ -35,6 +35,11 @@ import { SingleFlight } from './single-flight.js';
 import { createSteamWebApiClient } from '../../steam/webapi/from-config.js';
 import { WebApiService, type WebApiEntry } from './webapi-service.js';
 import { createMarketServices, type MarketServices } from './market-services.js';
+import type { ConfirmationsFactory } from './confirmations.js';
+import { MemoryEventPublisher, type EventPublisher } from './event-publisher.js';
+import { LocalLeaseLock, RedisLeaseLock } from './lease-lock.js';
+import { OfferWatchers, type AccountWatcherFactory } from './offer-watchers.js';
+import { TradingService } from './trading.js';
 
 export interface GatewayServices {
   config: GatewayConfig;
@@ -50,6 +55,12 @@ export interface GatewayServices {
   webApi: WebApiService;
   /** Prices, valuations and snapshots (docs/value.md). */
   market: MarketServices;
+  /** Registered Steam accounts for the trading routes and the offer watchers. */
+  trading: TradingService;
+  /** Where events go (the webhook service); in memory until webhooks are configured. */
+  webhooks: EventPublisher;
+  /** One offer watcher per watched account across all instances. */
+  offerWatchers: OfferWatchers;
   metrics: GatewayMetrics;
   /** Writes to the cache store kept through an outage, retried until it is back. */
   cacheWrites: CacheWriter;
@@ -62,9 +73,20 @@ export interface GatewayServices {
 
 const PURGE_EVERY_MS = 10 * 60_000;
 
+/** Parts given from outside (tests, embedders) instead of the defaults. */
+export interface GatewayExtras {
+  /** Where watchers' events go; in memory by default. */
+  webhooks?: EventPublisher;
+  /** An account's offer watcher; none: accounts are not watched. */
+  watcherFactory?: AccountWatcherFactory;
+  /** An account's mobile confirmations; none: the confirmation routes answer 503. */
+  confirmations?: ConfirmationsFactory;
+}
+
 export async function createGatewayServices(
   config: GatewayConfig,
   log: FastifyBaseLogger,
+  extras: GatewayExtras = {},
 ): Promise<GatewayServices> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -81,7 +103,7 @@ export async function createGatewayServices(
     throw error;
   }
   try {
-    return await assemble(config, log, database, redis);
+    return await assemble(config, log, database, redis, extras);
   } catch (error) {
     // Nothing opened may stay open: the process must be able to exit on a failed start.
     redis?.disconnect();
@@ -96,6 +118,7 @@ async function assemble(
   log: FastifyBaseLogger,
   database: StoreDatabase,
   redis: Redis | undefined,
+  extras: GatewayExtras,
 ): Promise<GatewayServices> {
   const metrics = new GatewayMetrics();
   const pacer = instrumentPacer(redis ? new RedisPacer(redis) : new LocalPacer(), metrics);
@@ -170,6 +193,24 @@ async function assemble(
       .catch((err: unknown) => log.warn({ err: quiet(err) }, 'cache purge failed'));
   const purgeTimer = setInterval(purge, PURGE_EVERY_MS);
   purgeTimer.unref();
+  const trading = new TradingService({
+    config,
+    database,
+    http,
+    keys,
+    log,
+    confirmations: extras.confirmations,
+  });
+  const webhooks = extras.webhooks ?? new MemoryEventPublisher();
+  const offerWatchers = new OfferWatchers({
+    trading,
+    lock: redis ? new RedisLeaseLock(redis, config.watchLockTtlMs) : new LocalLeaseLock(),
+    publisher: webhooks,
+    factory: extras.watcherFactory,
+    tickMs: Math.max(100, Math.floor(config.watchLockTtlMs / 3)),
+    log,
+  });
+  offerWatchers.start();
 
   return {
     config,
@@ -183,6 +224,9 @@ async function assemble(
     roblox,
     webApi,
     market,
+    trading,
+    webhooks,
+    offerWatchers,
     metrics,
     cacheWrites,
     resolveSteamId: (who) => resolveSteamId(who, resolveOptions),
@@ -197,6 +241,10 @@ async function assemble(
     },
     async close() {
       clearInterval(purgeTimer);
+      // First: watchers release their leases while Redis and the store are still there.
+      await offerWatchers
+        .close()
+        .catch((err: unknown) => log.error({ err }, 'could not stop the offer watchers cleanly'));
       await auth
         .close()
         .catch((err: unknown) => log.error({ err: quiet(err) }, 'could not save usage counters'));
