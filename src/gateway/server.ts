@@ -52,6 +52,8 @@ export async function buildServer(
   fastify.decorate('services', services);
   // Registered before the app so that it runs after the server has stopped and drained.
   fastify.addHook('onClose', async () => services.close());
+  // Leases are taken once start-up work is done: a long registration must not outlast a lease.
+  fastify.addHook('onReady', async () => services.offerWatchers.start());
   await fastify.register(gatewayApp, { services });
   return fastify;
 }

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadGatewayConfig, type GatewayConfig, type GatewayOverrides } from '../../src/gateway/config.js';
 import { startServer, type RunningServer } from '../../src/gateway/server.js';
+import type { GatewayExtras } from '../../src/gateway/services/index.js';
 
 // Tests index freely into answers; a precise type per route would only restate the schemas.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -51,6 +52,8 @@ export interface TestGatewayOptions {
   env?: Record<string, string>;
   overrides?: GatewayOverrides;
   logStream?: NodeJS.WritableStream;
+  /** Parts given instead of the defaults (event publisher, watchers, confirmations). */
+  extras?: GatewayExtras;
 }
 
 const tempDirs = new Set<string>();
@@ -81,7 +84,10 @@ export async function startGateway(options: TestGatewayOptions): Promise<TestGat
     ...options.env,
   };
   const config = loadGatewayConfig(env, options.overrides);
-  const server = await startServer(config, options.logStream ? { logStream: options.logStream } : {});
+  const server = await startServer(config, {
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.extras ? { extras: options.extras } : {}),
+  });
   const app = server.fastify;
   return {
     app,

@@ -59,7 +59,7 @@ export interface GatewayServices {
   trading: TradingService;
   /** Where events go (the webhook service); in memory until webhooks are configured. */
   webhooks: EventPublisher;
-  /** One offer watcher per watched account across all instances. */
+  /** One offer watcher per watched account across all instances (started once the app is ready). */
   offerWatchers: OfferWatchers;
   metrics: GatewayMetrics;
   /** Writes to the cache store kept through an outage, retried until it is back. */
@@ -210,7 +210,6 @@ async function assemble(
     tickMs: Math.max(100, Math.floor(config.watchLockTtlMs / 3)),
     log,
   });
-  offerWatchers.start();
 
   return {
     config,

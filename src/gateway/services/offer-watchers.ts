@@ -97,6 +97,11 @@ export class OfferWatchers {
     this.timer.unref();
   }
 
+  /** Who this instance is to the lease lock (what a lease it holds contains). */
+  get owner(): string {
+    return this.options.lock.owner;
+  }
+
   /** Account names watched by this instance now. */
   held(): string[] {
     return [...this.running.keys()].sort();
@@ -110,23 +115,12 @@ export class OfferWatchers {
     await Promise.all([...this.running.keys()].map((name) => this.stopOne(name, true, 'shutting down')));
   }
 
-  /** One look: renew or drop what runs here, then take the leases of accounts nobody watches. */
+  /** One look: renew what runs here, drop what changed, then take the leases nobody holds. */
   private async look(): Promise<void> {
     const { trading, lock, log } = this.options;
-    let wanted: Map<string, SteamAccountRecord> | undefined;
-    try {
-      wanted = new Map((await trading.accounts.list()).filter((a) => a.watch).map((a) => [a.name, a]));
-    } catch (err) {
-      // The store is away: keep what runs (renewing its leases), start nothing new.
-      log.warn({ err: (err as Error).message }, 'offer watchers: cannot list the accounts now');
-    }
+    // Leases first: a slow store must not delay a renewal past the lease.
     const now = Date.now();
     for (const [name, run] of [...this.running]) {
-      const current = wanted?.get(name);
-      if (wanted && (!current || current.updatedAt !== run.record.updatedAt)) {
-        await this.stopOne(name, true, current ? 'the account changed' : 'no longer watched');
-        continue;
-      }
       const outcome = await lock.renew(run.lease);
       if (outcome === 'renewed') run.renewedAt = now;
       // Unanswered: stop a tick before the lease can run out, so no other instance starts first.
@@ -140,7 +134,20 @@ export class OfferWatchers {
         );
       }
     }
-    if (!wanted || this.closed) return;
+    let wanted: Map<string, SteamAccountRecord> | undefined;
+    try {
+      wanted = new Map((await trading.accounts.list()).filter((a) => a.watch).map((a) => [a.name, a]));
+    } catch (err) {
+      // The store is away: keep what runs (its leases renewed), start nothing new.
+      log.warn({ err: (err as Error).message }, 'offer watchers: cannot list the accounts now');
+      return;
+    }
+    for (const [name, run] of [...this.running]) {
+      const current = wanted.get(name);
+      if (!current || current.updatedAt !== run.record.updatedAt)
+        await this.stopOne(name, true, current ? 'the account changed' : 'no longer watched');
+    }
+    if (this.closed) return;
     const pending = [...wanted.values()].filter((a) => !this.running.has(a.name));
     if (pending.length === 0) return;
     if (trading.unavailableReason)
@@ -152,7 +159,7 @@ export class OfferWatchers {
       );
     for (const record of pending) {
       const failed = this.failed.get(record.name);
-      if (failed && failed.updatedAt === record.updatedAt && failed.retryAt > now) continue;
+      if (failed && failed.updatedAt === record.updatedAt && failed.retryAt > Date.now()) continue;
       const lease = leaseName(record.steamid);
       if (!(await lock.acquire(lease))) continue;
       if (this.closed) {
@@ -168,7 +175,7 @@ export class OfferWatchers {
         const permanent = error instanceof GatewayProblem;
         this.failed.set(record.name, {
           updatedAt: record.updatedAt,
-          retryAt: permanent ? Infinity : now + Math.min(lock.ttlMs, 60_000),
+          retryAt: permanent ? Infinity : Date.now() + Math.min(lock.ttlMs, 60_000),
         });
         log.warn(
           { account: record.name, err: (error as Error).message },
