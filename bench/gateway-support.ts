@@ -39,11 +39,15 @@ export function spawnChild(args: string[], env: Record<string, string> = {}): Pr
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`${args[0]} did not start`)), 30_000);
-    child.stdout.on('data', (chunk: Buffer) => {
+    const onStart = (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split('\n').find((l) => l.startsWith('{"url"'));
       if (!line) return;
       clearTimeout(timer);
+      // Once started, stop collecting: at log level info the gateway writes lines per request,
+      // and re-splitting all of them on every chunk would make this process the bottleneck.
+      child.stdout.off('data', onStart);
+      out = '';
       resolve({
         url: (JSON.parse(line) as { url: string }).url,
         pid: child.pid!,
@@ -57,7 +61,8 @@ export function spawnChild(args: string[], env: Record<string, string> = {}): Pr
           await exited;
         },
       });
-    });
+    };
+    child.stdout.on('data', onStart);
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
   });
 }

@@ -19,6 +19,7 @@ const benches = [
   'steam/webapi-summaries.ts',
   'steam/valuation.ts',
   'steam/snapshots.ts',
+  'steam/offer-watch.ts',
   ...readdirSync(here).filter(
     (f) => /^(roblox|gateway)-[a-z-]+\.ts$/.test(f) && !f.endsWith('-child.ts') && !f.endsWith('-support.ts'),
   ),

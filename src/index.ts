@@ -8,6 +8,8 @@ export * from './core/http/index.js';
 export * from './core/paginate.js';
 export * from './steam/ids/index.js';
 export * from './steam/session/index.js';
+export * from './steam/guard/index.js';
+export { ConfirmationTimeStoreDb, openConfirmationTimeStore } from './store/confirmation-times.js';
 export * from './steam/community/inventory/index.js';
 export * from './steam/webapi/index.js';
 export * from './steam/trade/index.js';

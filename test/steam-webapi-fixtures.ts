@@ -409,6 +409,19 @@ export const JSON_ANSWERS: Record<TypedMethodName, Record<string, Json>> = {
     },
   },
   getServerInfo: { servertime: 1700000000, servertimestring: 'Tue Nov 14 22:13:20 2023' },
+  queryTime: {
+    response: {
+      server_time: 1700000000,
+      skew_tolerance_seconds: 60,
+      large_time_jink: 86400,
+      probe_frequency_seconds: 3600,
+      adjusted_time_probe_frequency_seconds: 300,
+      hint_probe_frequency_seconds: 60,
+      sync_timeout: 60,
+      try_again_seconds: 900,
+      max_attempts: 3,
+    },
+  },
 };
 
 /** Answers written out by hand as Steam sends them, for the cases the writers above generate too. */

@@ -52,6 +52,27 @@ describe('loadConfig', () => {
     );
   });
 
+  it("reads the offer watcher's pace", () => {
+    expect(loadConfig({}).tradeWatch).toEqual({
+      offerPollIntervalMs: 30_000,
+      offerFullPollIntervalMs: 120_000,
+      reversalCheckIntervalMs: 3_600_000,
+    });
+    const config = loadConfig({
+      GAMESTASH_OFFER_POLL_INTERVAL_MS: '10000',
+      GAMESTASH_OFFER_FULL_POLL_INTERVAL_MS: '600000',
+      GAMESTASH_REVERSAL_CHECK_INTERVAL_MS: '900000',
+    });
+    expect(config.tradeWatch).toEqual({
+      offerPollIntervalMs: 10_000,
+      offerFullPollIntervalMs: 600_000,
+      reversalCheckIntervalMs: 900_000,
+    });
+    expect(() => loadConfig({ GAMESTASH_OFFER_POLL_INTERVAL_MS: '10' })).toThrow(
+      /GAMESTASH_OFFER_POLL_INTERVAL_MS/,
+    );
+  });
+
   it('names the variable at fault', () => {
     expect(() => loadConfig({ GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS: 'fast' })).toThrow(
       /GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS must be a whole number/,

@@ -112,6 +112,22 @@ export class SessionExpiredError extends AuthenticationError {
   override readonly kind = 'session_expired';
 }
 
+/**
+ * Steam refused a mobile confirmation key ("Invalid authenticator"): the identity secret is
+ * not this account's, or the key's time was off Steam's clock or used before. Nothing was done.
+ */
+export class ConfirmationKeyRefusedError extends AuthenticationError {
+  override readonly kind = 'confirmation_key_refused';
+}
+
+/**
+ * Steam would not act on a mobile confirmation (`{"success": false}`): it is gone (acted on,
+ * or its offer changed), or the account has not acknowledged trade protection.
+ */
+export class ConfirmationFailedError extends UpstreamError {
+  override readonly kind = 'confirmation_failed';
+}
+
 /** The upstream refused the request's content (Steam 400, Roblox INVALID_ARGUMENT). */
 export class UpstreamInvalidRequestError extends UpstreamError {
   override readonly kind = 'upstream_rejected';

@@ -9,6 +9,7 @@ import { InvalidInputError } from '../core/errors.js';
 import { createControlModule } from './control.js';
 import { serveModules, type RunningEmulator } from './server.js';
 import { createSteamTradeModule, type SteamTradeControl } from './steam/trade/index.js';
+import { createSteamGuardModule, type SteamGuardControl } from './steam/guard/index.js';
 import {
   createSteamCommunityModule,
   createSteamWebApiModule,
@@ -46,6 +47,14 @@ export type {
 } from './steam/trade/index.js';
 export { OfferState } from './steam/trade/index.js';
 export type {
+  SteamGuardControl,
+  SteamGuardStats,
+  GuardAccountView,
+  GuardAccountPatch,
+  ConfirmationJson,
+  MarketListing,
+} from './steam/guard/index.js';
+export type {
   SteamWebApiModule,
   SteamWebApiStats,
   WebApiMethod,
@@ -80,8 +89,11 @@ export type StartedEmulator = RunningEmulator & {
   scenario: EmulatorScenario;
   /** The emulated Steam Web API: `webApi.register(method)` adds a method while it runs. */
   webApi: Pick<SteamWebApiModule, 'register' | 'registry'>;
-  /** Steam's trade side, driven in process: sessions, accounts, acting as the partner, the clock. */
-  steam: { trade: SteamTradeControl };
+  /**
+   * Steam's trade side, driven in process: sessions, accounts, acting as the partner, the
+   * clock; and Steam Guard: secrets, the server clock, what an authenticator would list.
+   */
+  steam: { trade: SteamTradeControl; guard: SteamGuardControl };
 };
 
 const scenarioSchema = z.strictObject({
@@ -95,13 +107,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const steam = createSteamCommunityModule(input.steam);
   const webApi = createSteamWebApiModule(steam.people);
   const trade = createSteamTradeModule(steam.people, steam.inventories);
-  webApi.register(...trade.webApiMethods);
+  const guard = createSteamGuardModule(steam.people, trade.context);
+  webApi.register(...trade.webApiMethods, ...guard.webApiMethods);
   // The emulated upstreams, in dispatch order.
   const market = createSteamMarketModule(input.market);
   const skinport = createSkinportModule(market.scenario);
   const upstreams: EmulatorModule[] = [
     steam,
     trade,
+    guard,
     webApi,
     market,
     skinport,
@@ -116,10 +130,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       steam: () => steam.stats(),
       steamWebApi: () => webApi.stats(),
       steamTrade: () => trade.stats(),
+      steamGuard: () => guard.stats(),
       market: () => market.stats(),
       skinport: () => skinport.stats(),
     },
-    routes: [trade.control],
+    // Guard first: the trade routes answer 404 for anything else under /__emulator/steam/.
+    routes: [guard.control, trade.control],
   });
   const running = await serveModules({
     port: options.port,
@@ -131,7 +147,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     ...running,
     scenario: { steam: steam.scenario, market: market.scenario },
     webApi: { register: (...methods) => webApi.register(...methods), registry: webApi.registry },
-    steam: { trade: trade.api },
+    steam: { trade: trade.api, guard: guard.api },
   };
 }
 

@@ -1,16 +1,21 @@
 /**
  * @module gateway/app
  * The gateway as a Fastify plugin: services as a decorator, shared schemas, the one error
- * handler, metrics, the OpenAPI document and the routes. Listening, logging and signals live
- * in server.ts, so tests can build the app and `inject` or listen on a free port.
+ * handler, compression, CORS, metrics, the OpenAPI document and the routes. Listening,
+ * logging and signals live in server.ts, so tests can build the app and `inject` or listen
+ * on a free port.
  */
+import compress from '@fastify/compress';
+import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
 import type { ApiKeyRecord } from '../store/api-keys.js';
-import { countUsage } from './plugins/auth.js';
+import { countUsage, requireKeyForDocs } from './plugins/auth.js';
+import { corsOptions } from './plugins/cors.js';
 import { registerErrorHandling } from './plugins/errors.js';
-import { registerMetrics } from './plugins/metrics.js';
+import { countRequests, metricsRoute } from './plugins/metrics.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { healthRoutes } from './routes/health.js';
+import { homeRoutes } from './routes/home.js';
 import { inventoryRoutes } from './routes/inventory.js';
 import { methodNotAllowed } from './routes/method-not-allowed.js';
 import { robloxRoutes } from './routes/roblox.js';
@@ -51,10 +56,22 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   fastify.addSchema(InventoryItemSchema);
   fastify.addSchema(MoneySchema);
   registerErrorHandling(fastify);
-  await registerOpenApi(fastify);
-  registerMetrics(fastify, services.metrics);
+  const { config } = services;
+  // Every answer for callers that accept it (gzip, br, deflate), from 1 KB up; `/inventory`
+  // opts out: it sends bytes gzipped once per cache entry itself. Before any route, since the
+  // plugin attaches itself to routes as they are added. Request bodies are never compressed
+  // here (every route is a GET): no decompression hook on every request.
+  await fastify.register(compress, { threshold: 1024, globalDecompression: false });
+  if (config.corsOrigins.length > 0) await fastify.register(cors, corsOptions(config.corsOrigins));
+  await registerOpenApi(fastify, config.docsRequireKey ? { guard: requireKeyForDocs(services) } : {});
+  countRequests(fastify, services.metrics);
+  if (config.metricsPort === undefined) {
+    metricsRoute(fastify, services.metrics, config.metricsToken);
+    methodNotAllowed(fastify, '/metrics');
+  }
   fastify.addHook('onResponse', countUsage(services));
 
+  await fastify.register(homeRoutes);
   await fastify.register(healthRoutes);
   await fastify.register(inventoryRoutes);
   await fastify.register(v1InventoryRoutes);
@@ -66,6 +83,5 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   await fastify.register(tradingConfirmationRoutes);
   await fastify.register(tradingInventoryRoutes);
   await fastify.register(viewerRoutes);
-  methodNotAllowed(fastify, '/metrics');
   methodNotAllowed(fastify, '/openapi.json');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../core/errors.js';
-import { loadGatewayConfig } from './config.js';
+import { loadGatewayConfig, steamSpacingMs } from './config.js';
 
 describe('loadGatewayConfig', () => {
   it('has defaults that need no set-up', () => {
@@ -56,5 +56,64 @@ describe('loadGatewayConfig', () => {
       /GAMESTASH_PORT must be a whole number/,
     );
     expect(() => loadGatewayConfig({ GAMESTASH_LOG_LEVEL: 'loud' })).toThrow(InvalidInputError);
+  });
+
+  it('reads CORS origins, the metrics port and token, and the docs key switch', () => {
+    const config = loadGatewayConfig({
+      GAMESTASH_CORS_ORIGINS: 'https://app.example/, http://localhost:5173',
+      GAMESTASH_METRICS_PORT: '9464',
+      GAMESTASH_METRICS_TOKEN: 'scrape-token-1',
+      GAMESTASH_DOCS_REQUIRE_KEY: 'true',
+    });
+    expect(config).toMatchObject({
+      corsOrigins: ['https://app.example', 'http://localhost:5173'],
+      metricsPort: 9464,
+      metricsToken: 'scrape-token-1',
+      docsRequireKey: true,
+    });
+    expect(loadGatewayConfig({})).toMatchObject({
+      corsOrigins: [],
+      metricsPort: undefined,
+      docsRequireKey: false,
+    });
+    expect(loadGatewayConfig({ GAMESTASH_CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+    expect(loadGatewayConfig({}, { corsOrigins: ['https://a.example'] }).corsOrigins).toEqual([
+      'https://a.example',
+    ]);
+  });
+
+  it('refuses an origin with a path, a bare host, or an unclear switch, naming the setting', () => {
+    expect(() => loadGatewayConfig({ GAMESTASH_CORS_ORIGINS: 'https://app.example/path' })).toThrow(
+      /GAMESTASH_CORS_ORIGINS takes comma-separated origins/,
+    );
+    expect(() => loadGatewayConfig({ GAMESTASH_CORS_ORIGINS: 'app.example' })).toThrow(
+      /GAMESTASH_CORS_ORIGINS/,
+    );
+    expect(() => loadGatewayConfig({}, { corsOrigins: ['ftp://x'] })).toThrow(/--cors-origins/);
+    expect(() => loadGatewayConfig({ GAMESTASH_DOCS_REQUIRE_KEY: 'maybe' })).toThrow(
+      /GAMESTASH_DOCS_REQUIRE_KEY must be 1 or 0/,
+    );
+  });
+
+  it('keeps the Steam spacing within 5% of the interval at every interval from 200 ms to 4 s', () => {
+    for (const interval of [200, 250, 500, 1000, 2000, 4000]) {
+      const spacing = steamSpacingMs(
+        loadGatewayConfig({ GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS: String(interval) }),
+      );
+      expect(spacing, `${interval} ms`).toBeGreaterThan(interval);
+      expect(spacing / interval, `${interval} ms`).toBeLessThanOrEqual(1.05);
+    }
+    // The margin grows with the interval: more room where it costs nothing.
+    const at = (interval: number) =>
+      steamSpacingMs(loadGatewayConfig({ GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS: String(interval) })) -
+      interval;
+    expect(at(4000)).toBeGreaterThan(at(200) * 10);
+    expect(steamSpacingMs(loadGatewayConfig({ GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS: '0' }))).toBe(0);
+    const fixed = loadGatewayConfig({
+      GAMESTASH_STEAM_COMMUNITY_INTERVAL_MS: '1000',
+      GAMESTASH_PACING_MARGIN_PERCENT: '0',
+      GAMESTASH_PACING_MARGIN_MS: '30',
+    });
+    expect(steamSpacingMs(fixed)).toBe(1030);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * @module gateway/logger
- * pino options for the gateway: credentials never reach a log line. Headers that carry them
- * are censored wherever they appear, and the logged request URL has its secret query
- * parameters (api_key, key, token, ...) replaced.
+ * pino options for the gateway: credentials never reach a log line. The logged request URL is
+ * redacted by name and by value (query, `;matrix` parameters, path segments, any encoding);
+ * headers that carry credentials are censored wherever they appear; and every finished line
+ * passes through `redactText` before it is written, so a secret that reaches a message, an
+ * error or a field some other way is caught too.
  */
 import type { FastifyServerOptions } from 'fastify';
 import { redactText, redactUrl } from '../core/http/redact.js';
@@ -19,9 +21,7 @@ const SECRET_HEADERS = [
 
 /** `/inventory?api_key=gs_...&steamid=1` -> `/inventory?api_key=[REDACTED]&steamid=1`. */
 export function redactRequestUrl(url: string): string {
-  if (!url.includes('?')) return url;
-  const redacted = new URL(redactUrl(new URL(url, 'http://gateway.invalid')));
-  return redactText(`${redacted.pathname}${redacted.search}`);
+  return redactUrl(url);
 }
 
 interface LoggedRequest {
@@ -50,5 +50,7 @@ export function loggerOptions(
         remotePort: req.socket?.remotePort,
       }),
     },
+    // The last look at every line, whatever put the secret there (a message, an error's stack).
+    hooks: { streamWrite: redactText },
   };
 }

@@ -1,9 +1,10 @@
 /**
  * @module mcp/server
  * The MCP server: tools over the library (inventories, ids, the Steam Web API, Roblox
- * ownership, inventory value and history), sharing one transport so Steam spacing and Roblox
- * budgets hold across calls. Transport-agnostic: stdio.ts runs it over
- * stdio, tests connect to it in memory.
+ * ownership, inventory value and history, Steam Guard's confirmation list), and with
+ * `--allow-trading` guarded tools that act (dry runs unless `confirm: true`), sharing one
+ * transport so Steam spacing and Roblox budgets hold across calls. Transport-agnostic:
+ * stdio.ts runs it over stdio, tests connect to it in memory.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GamestashConfig } from '../core/config.js';
@@ -25,6 +26,10 @@ import { registerSteamFriendsTool } from './tools/steam-friends.js';
 import { registerSteamGamesTool } from './tools/steam-games.js';
 import { registerSteamNewsTool } from './tools/steam-news.js';
 import { registerSteamProfileTool } from './tools/steam-profile.js';
+import { ConfirmationsHolder } from './tools/steam-confirmations-common.js';
+import { registerSteamConfirmationsListTool } from './tools/steam-confirmations-list.js';
+import { registerSteamConfirmationAcceptTool } from './tools/steam-confirmation-accept.js';
+import { registerSteamConfirmationCancelTool } from './tools/steam-confirmation-cancel.js';
 import { lazyMarket } from './tools/market-context.js';
 import { registerSteamInventoryHistoryTool } from './tools/steam-inventory-history.js';
 import { registerSteamInventoryValueTool } from './tools/steam-inventory-value.js';
@@ -37,6 +42,8 @@ export interface McpServerOptions {
   config: GamestashConfig;
   /** A transport to share; otherwise one is made from the config and closed with the server. */
   http?: HttpClient;
+  /** `gamestash mcp --allow-trading`: registers the tools that act (confirmations accept/cancel). */
+  allowTrading?: boolean;
   /** Where prices and snapshots live (default: GAMESTASH_DATABASE_URL or the SQLite file). */
   store?: StoreOptions;
 }
@@ -57,6 +64,7 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
   const { config } = options;
   const http = options.http ?? createHttpClient(config);
   let roblox: RobloxInventoryClient | undefined;
+  const confirmations = new ConfirmationsHolder(config, http, options.store);
   const market = lazyMarket(config, http, options.store);
   const ctx: ToolContext = {
     config,
@@ -69,6 +77,7 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
     steamWebApi: createSteamWebApiClient(config, http),
     // Missing Roblox credentials fail the Roblox tools only, each time, with what to set.
     roblox: () => (roblox ??= createRobloxInventoryClient(config, { http })),
+    confirmations: () => confirmations.get(),
     market: () => market.get(),
   };
   const server = new McpServer(
@@ -85,6 +94,11 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
   registerSteamApiTool(server, ctx);
   registerRobloxInventoryTool(server, ctx);
   registerRobloxOwnsTool(server, ctx);
+  registerSteamConfirmationsListTool(server, ctx);
+  if (options.allowTrading) {
+    registerSteamConfirmationAcceptTool(server, ctx);
+    registerSteamConfirmationCancelTool(server, ctx);
+  }
   registerSteamInventoryValueTool(server, ctx);
   registerSteamInventoryHistoryTool(server, ctx);
   let closing: Promise<void> | undefined;
@@ -94,6 +108,7 @@ export function createMcpServer(options: McpServerOptions): GamestashMcpServer {
       (closing ??= (async () => {
         await server.close();
         await roblox?.close();
+        await confirmations.close();
         await market.close();
         if (!options.http) await http.close();
       })()),

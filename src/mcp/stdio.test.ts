@@ -39,6 +39,7 @@ describe('stdio', () => {
       'roblox_owns',
       'steam_achievements',
       'steam_api',
+      'steam_confirmations_list',
       'steam_friends',
       'steam_games',
       'steam_inventory',

@@ -12,10 +12,13 @@ import { loadConfig, type GamestashConfig } from '../core/config.js';
 import { redactText } from '../core/http/redact.js';
 import { describeToolError } from './errors.js';
 import { trackPendingRequests } from './pending.js';
-import { createMcpServer } from './server.js';
+import { createMcpServer, type McpServerOptions } from './server.js';
 
-export async function runStdioServer(config: GamestashConfig = loadConfig(process.env)): Promise<void> {
-  const mcp = createMcpServer({ config });
+export async function runStdioServer(
+  config: GamestashConfig = loadConfig(process.env),
+  options: Pick<McpServerOptions, 'allowTrading'> = {},
+): Promise<void> {
+  const mcp = createMcpServer({ config, ...options });
   const transport = new StdioServerTransport();
   let stop = () => {};
   const signalled = new Promise<void>((resolve) => (stop = resolve));

@@ -62,6 +62,7 @@ describe('tools/list', () => {
       'roblox_owns',
       'steam_achievements',
       'steam_api',
+      'steam_confirmations_list',
       'steam_friends',
       'steam_games',
       'steam_inventory',

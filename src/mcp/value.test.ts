@@ -20,13 +20,13 @@ const sessions = new McpSessions(() => ({
   GAMESTASH_SKINPORT_URL: emulator.url,
   GAMESTASH_SKINPORT_INTERVAL_MS: '0',
   GAMESTASH_HTTP_RETRIES: '0',
+  // The tools open the store the way `gamestash mcp` does: from the config's environment.
+  GAMESTASH_SQLITE_PATH: join(dir, 'mcp.sqlite'),
 }));
 let agent: Client;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gamestash-mcp-value-'));
-  // The tools open the store the way `gamestash mcp` does: from the environment.
-  process.env.GAMESTASH_SQLITE_PATH = join(dir, 'mcp.sqlite');
   emulator = await startEmulator({
     scenario: {
       steam: { users: { [OWNER]: { inventories: { '730/2': { size: 300 } } } }, vanities: { valued: OWNER } },
@@ -38,7 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sessions.closeAll();
   await emulator?.close();
-  delete process.env.GAMESTASH_SQLITE_PATH;
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

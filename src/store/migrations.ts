@@ -8,6 +8,8 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { StoreUnavailableError } from '../core/errors.js';
 import { pricesAndSnapshots } from './market-migration.js';
 import { tradeState } from './trade-migration.js';
+import { steamConfirmationTimes } from './guard-migration.js';
+import { offerWatch } from './watch-migration.js';
 import { tradingAccounts } from './accounts-migration.js';
 
 /** `api_keys.name` is varchar(200) (PostgreSQL enforces it). */
@@ -94,7 +96,9 @@ const migrations: Record<string, Migration> = {
 
 migrations['003_prices_and_snapshots'] = pricesAndSnapshots;
 migrations['004_trade_state'] = tradeState;
-migrations['006_trading_accounts'] = tradingAccounts;
+migrations['005_steam_confirmation_times'] = steamConfirmationTimes;
+migrations['006_offer_watch'] = offerWatch;
+migrations['007_trading_accounts'] = tradingAccounts;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

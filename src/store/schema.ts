@@ -6,6 +6,8 @@
 import type { Generated } from 'kysely';
 import type { MarketTables } from './market-schema.js';
 import type { TradeTables } from './trade-schema.js';
+import type { SteamConfirmationTimesTable } from './guard-schema.js';
+import type { WatchTables } from './watch-schema.js';
 import type { AccountTables } from './accounts-schema.js';
 
 export type Millis = number | string | bigint;
@@ -43,8 +45,9 @@ export interface CacheEntriesTable {
   stored_at: Millis;
 }
 
-export interface Database extends TradeTables, MarketTables, AccountTables {
+export interface Database extends TradeTables, MarketTables, WatchTables, AccountTables {
   api_keys: ApiKeysTable;
   api_key_usage: ApiKeyUsageTable;
   cache_entries: CacheEntriesTable;
+  steam_confirmation_times: SteamConfirmationTimesTable;
 }

@@ -205,7 +205,7 @@ describe.each(engines)('steam accounts on %s', (_engine, options) => {
     let database = await openDatabase(opts);
     // Back to the schema before the migration, with a key made then.
     await tradingAccounts.down!(database.db as Kysely<unknown>);
-    await sql`delete from kysely_migration where name = '006_trading_accounts'`.execute(database.db);
+    await sql`delete from kysely_migration where name = '007_trading_accounts'`.execute(database.db);
     await sql`insert into api_keys (id, name, key_hash, key_prefix, quota_per_minute, created_at, request_count)
       values ('key_old', 'old', ${'c'.repeat(64)}, 'gs_abcde', null, 1, 0)`.execute(database.db);
     await database.close();

@@ -3,6 +3,9 @@
  * its output and exit code. `npm test` builds first.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CLI_BIN = fileURLToPath(new URL('../../bin/gamestash.js', import.meta.url));
@@ -15,6 +18,21 @@ export interface CliResult {
   timedOut: boolean;
 }
 
+let dataDir: string | undefined;
+
+/**
+ * A throwaway data directory for this test file's commands (shared by them, so a test can
+ * store and then read back), so no test writes to the user's own ~/.local/share/gamestash.
+ */
+export function testDataDir(): string {
+  if (!dataDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'gamestash-cli-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    dataDir = dir;
+  }
+  return dataDir;
+}
+
 export function runCli(
   args: string[],
   env: Record<string, string> = {},
@@ -25,7 +43,12 @@ export function runCli(
       process.execPath,
       [CLI_BIN, ...args],
       {
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '/tmp',
+          GAMESTASH_DATA_DIR: testDataDir(),
+          ...env,
+        },
         maxBuffer: 64 * 1024 * 1024,
         timeout: timeoutMs,
       },

@@ -3,6 +3,7 @@
  */
 import { InvalidInputError } from '../../core/errors.js';
 import { loadScenarioFile, startEmulator } from '../../emulator/index.js';
+import { watchLauncher } from '../launcher-watch.js';
 import type { EmulatorCommandOptions } from './emulator.js';
 
 const LISTEN_PROBLEMS: Record<string, string> = {
@@ -36,6 +37,11 @@ export async function runEmulator(options: EmulatorCommandOptions): Promise<void
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    // `npx gamestash emulator & ... kill $!` kills npm, not us: stop with it.
+    watchLauncher(() => {
+      process.stderr.write('gamestash emulator: the npm process that started it is gone: stopping\n');
+      resolve();
+    });
   });
   await emulator.close();
 }

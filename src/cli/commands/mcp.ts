@@ -11,6 +11,7 @@ export interface McpOptions {
   apiUrl?: string;
   robloxApiUrl?: string;
   intervalMs?: number;
+  allowTrading?: boolean;
 }
 
 export function registerMcpCommand(program: Command): void {
@@ -24,6 +25,10 @@ export function registerMcpCommand(program: Command): void {
       '--interval-ms <ms>',
       'spacing between requests to Steam (default 4000)',
       nonNegativeInt('--interval-ms', 3_600_000),
+    )
+    .option(
+      '--allow-trading',
+      'also register the tools that act on the account (guarded: dry runs unless confirm: true)',
     )
     .action(async (options: McpOptions) => {
       const { runMcp } = await import('./mcp-run.js');

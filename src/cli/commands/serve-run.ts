@@ -6,6 +6,7 @@
  */
 import { loadGatewayConfig, type LogLevel } from '../../gateway/config.js';
 import { startServer } from '../../gateway/server.js';
+import { watchLauncher } from '../launcher-watch.js';
 import type { ServeOptions } from './serve.js';
 
 export async function serve(options: ServeOptions): Promise<void> {
@@ -19,6 +20,12 @@ export async function serve(options: ServeOptions): Promise<void> {
     queueTimeoutMs: options.queueTimeoutMs,
     // A failure to start names the flag the operator typed, not an internal option name.
     givenAsFlags: true,
+    corsOrigins: options.corsOrigins
+      ?.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    metricsPort: options.metricsPort,
+    docsRequireKey: options.docsRequireKey,
     cache: { ttlMs: options.cacheTtlMs },
     core: {
       steam: {
@@ -30,12 +37,19 @@ export async function serve(options: ServeOptions): Promise<void> {
   const server = await startServer(config);
   const { database, redis } = server.fastify.services;
   server.fastify.log.info(
-    { url: server.url, store: `${database.engine} ${database.location}`, redis: redis !== undefined },
+    {
+      url: server.url,
+      ...(server.metricsUrl ? { metrics: server.metricsUrl } : {}),
+      store: `${database.engine} ${database.location}`,
+      redis: redis !== undefined,
+    },
     'gamestash gateway ready',
   );
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
+    // `npm start & ... kill $!` kills npm, not us: shut down with it, as on a signal.
+    watchLauncher(() => resolve('launcher gone'));
   });
   await server.shutdown(signal);
 }

@@ -61,7 +61,7 @@ describe('gamestash serve', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 20_000);
+        const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 45_000);
         const check = () => {
           const ready = output
             .split('\n')
@@ -87,5 +87,5 @@ describe('gamestash serve', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-  });
+  }, 90_000);
 });

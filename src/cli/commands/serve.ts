@@ -17,6 +17,9 @@ export interface ServeOptions {
   queueTimeoutMs?: number;
   communityUrl?: string;
   intervalMs?: number;
+  corsOrigins?: string;
+  metricsPort?: number;
+  docsRequireKey?: boolean;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -61,6 +64,19 @@ export function registerServeCommand(program: Command): void {
       '--interval-ms <ms>',
       'spacing between requests to Steam per egress IP (default 4000)',
       nonNegativeInt('--interval-ms', 3_600_000),
+    )
+    .option(
+      '--cors-origins <list>',
+      'browser origins allowed to call the API, comma separated, or * (env GAMESTASH_CORS_ORIGINS; default: CORS off)',
+    )
+    .option(
+      '--metrics-port <n>',
+      'serve /metrics on this port instead of the main one (env GAMESTASH_METRICS_PORT; 0 = any free port)',
+      nonNegativeInt('--metrics-port', 65535),
+    )
+    .option(
+      '--docs-require-key',
+      '/docs and /openapi.json want a gateway key (env GAMESTASH_DOCS_REQUIRE_KEY=1)',
     )
     .action(async (options: ServeOptions) => {
       const { serve } = await import('./serve-run.js');

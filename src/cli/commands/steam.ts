@@ -5,7 +5,9 @@
 import { Option, type Command } from 'commander';
 import { nonEmpty, nonNegativeInt, positiveInt } from '../options.js';
 import { registerSteamWebApiCommands } from './steam-webapi.js';
+import { registerSteamGuardCommands } from './steam-guard.js';
 import { registerSteamValueCommands } from './steam-market.js';
+import { registerOffersWatchCommand } from './steam-offers-watch.js';
 
 export interface SteamInventoryOptions {
   app: string;
@@ -89,5 +91,8 @@ export function registerSteamCommands(program: Command): void {
     });
 
   registerSteamWebApiCommands(steam);
+  registerSteamGuardCommands(steam);
   registerSteamValueCommands(steam);
+  // `steam offers` until the trade commands bring their own group (then they call this).
+  registerOffersWatchCommand(steam.command('offers').description('Steam trade offers'));
 }

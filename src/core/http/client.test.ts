@@ -1,8 +1,10 @@
 /**
  * The transport over real sockets: retries, timeouts, 429 cool-downs, no retry for
- * non-idempotent calls, and no secret in any error.
+ * non-idempotent calls, no secret in any error, and pacing counted from the wire.
  */
+import { Agent, Dispatcher } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../emulator/index.js';
 import { serveModules, type RunningEmulator } from '../../emulator/server.js';
 import type { EmulatorReply } from '../../emulator/types.js';
 import {
@@ -173,5 +175,58 @@ describe('HttpClient', () => {
     expect(receivedBeforeInterpret).toBe(4);
     await expect(ahead).resolves.toBe('ok');
     await http.close();
+  });
+});
+
+describe('pacing on the wire', () => {
+  /**
+   * Holds every other request back for a while after the pacer let it go, before undici
+   * writes it: what a busy event loop (a large page being parsed) or a slow connection set-up
+   * does to a send.
+   */
+  class LateEveryOther extends Dispatcher {
+    private n = 0;
+    constructor(
+      private readonly inner: Dispatcher,
+      private readonly lateMs: number,
+    ) {
+      super();
+    }
+    override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+      if (this.n++ % 2 === 0) return this.inner.dispatch(options, handler);
+      setTimeout(() => this.inner.dispatch(options, handler), this.lateMs);
+      return true;
+    }
+    override close(): Promise<void> {
+      return this.inner.close();
+    }
+  }
+
+  it('counts the spacing from when a request reached the wire, not from its slot: zero 429s', async () => {
+    // Steam's per-IP limit as the emulator enforces it: 150 ms apart, 30 ms of arrival jitter forgiven.
+    const emulator = await startEmulator({
+      scenario: { steam: { rateLimit: { minIntervalMs: 150, toleranceMs: 30 } } },
+    });
+    const http = new HttpClient({ retries: 0, dispatcher: new LateEveryOther(new Agent(), 80) });
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          http.request(
+            {
+              service: 'steam-community',
+              url: new URL(`${emulator.url}/inventory/7656119800000010${i}/730/2?count=10`),
+              pace: { key: 'steamcommunity', intervalMs: 150 },
+            },
+            (res) => res.status,
+          ),
+        ),
+      );
+      // Counting from the slot, each request after a late one arrives 80 ms early: a 429.
+      expect(emulator.stats.count({ status: 429 })).toBe(0);
+      expect(statuses).toEqual(Array(6).fill(200));
+    } finally {
+      await http.close();
+      await emulator.close();
+    }
   });
 });

@@ -1,9 +1,10 @@
 /**
  * @module core/http/client
- * The one place requests leave gamestash: egress route choice, pacing, timeouts, retries
- * with backoff, 429 cool-downs and redaction. Services hand it a request plus an
- * `interpret` function that turns a response into a value or throws a typed error; the
- * error's `retryable` flag (and the request's idempotency) decide whether to try again.
+ * The one place requests leave gamestash: egress route choice, pacing (counted from when a
+ * request reaches the wire), timeouts, retries with backoff, 429 cool-downs and redaction.
+ * Services hand it a request plus an `interpret` function that turns a response into a value
+ * or throws a typed error; the error's `retryable` flag (and the request's idempotency)
+ * decide whether to try again.
  */
 import { request as undiciRequest, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -24,6 +25,7 @@ import { backoffDelay } from './backoff.js';
 import { LocalPacer, sleep, type Pacer } from './pacer.js';
 import { redactUrl } from './redact.js';
 import { createRoutes, RoutePool } from './routes.js';
+import { signalWhenSent } from './wire-time.js';
 
 export interface PaceOptions {
   /** Requests with the same key share one spacing (e.g. the upstream host). */
@@ -142,7 +144,11 @@ export class HttpClient {
             ...(req.signal ? { signal: req.signal } : {}),
           });
         }
-        const res = await this.send(req, route.dispatcher, route.id);
+        const dispatcher =
+          req.pace && paceKey && this.pacer.sent
+            ? signalWhenSent(route.dispatcher, () => this.recordSent(paceKey, req.pace!.intervalMs))
+            : route.dispatcher;
+        const res = await this.send(req, dispatcher, route.id);
         status = res.status;
         const value = await interpret(res, { attempt, last: !idempotent || attempt >= this.options.retries });
         if (paceKey) this.consecutive429.delete(paceKey);
@@ -168,6 +174,12 @@ export class HttpClient {
       // After a 429 the pacer already holds the key back; sleeping as well would double it.
       if (!(error instanceof RateLimitError && paceKey)) await sleep(delayMs, req.signal);
     }
+  }
+
+  /** The paced request is on the wire: the pacer counts the next spacing from now. */
+  private recordSent(paceKey: string, intervalMs: number): void {
+    // The slot's time is already recorded: if this later, truer one cannot be, pacing holds.
+    void Promise.resolve(this.pacer.sent?.(paceKey, intervalMs)).catch(() => undefined);
   }
 
   /** Records a 429 against the key and route; returns how long to hold back. */

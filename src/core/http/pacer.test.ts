@@ -38,4 +38,15 @@ describe('LocalPacer', () => {
     await pacer.acquire('k', 10_000);
     await expect(pacer.acquire('k', 10_000, { maxWaitMs: 50 })).rejects.toThrow(/waited too long/);
   });
+
+  it('counts the next spacing from sent(), when the request really reached the wire', async () => {
+    const pacer = new LocalPacer();
+    await pacer.acquire('k', 100);
+    // That request's write waited 60 ms on a busy event loop before it reached the socket.
+    await new Promise((r) => setTimeout(r, 60));
+    pacer.sent('k');
+    const started = performance.now();
+    await pacer.acquire('k', 100);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(95);
+  });
 });

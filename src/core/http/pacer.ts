@@ -16,6 +16,11 @@ export interface Pacer {
     intervalMs: number,
     options?: { maxWaitMs?: number; signal?: AbortSignal },
   ): Promise<void>;
+  /**
+   * The request that `acquire` let go has just reached the wire: the spacing to the next send
+   * counts from now, not from when its slot came (the two differ whenever the process was busy).
+   */
+  sent?(key: string, intervalMs: number): Promise<void> | void;
   /** Pushes the key's next free slot at least `ms` into the future (after a 429). */
   penalize(key: string, ms: number): Promise<void> | void;
   close?(): Promise<void> | void;
@@ -23,7 +28,11 @@ export interface Pacer {
 
 export class LocalPacer implements Pacer {
   private readonly nextFree = new Map<string, number>();
-  /** When each key last actually sent: a timer that fired late must not squeeze the next one. */
+  /**
+   * When each key last actually sent (its slot, then the moment its bytes reached the socket):
+   * a timer that fired late, or a write that waited on a busy event loop, must not squeeze the
+   * next one.
+   */
   private readonly lastSent = new Map<string, number>();
   private readonly now: () => number;
 
@@ -52,6 +61,10 @@ export class LocalPacer implements Pacer {
       await sleep(shortfall, options.signal);
     }
     this.lastSent.set(key, this.now());
+  }
+
+  sent(key: string): void {
+    this.lastSent.set(key, Math.max(this.lastSent.get(key) ?? 0, this.now()));
   }
 
   penalize(key: string, ms: number): void {

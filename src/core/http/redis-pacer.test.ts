@@ -87,6 +87,18 @@ describe('RedisPacer', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(170);
   });
 
+  it('counts the next spacing from sent(), when the request really reached the wire', async () => {
+    const [first, second] = [new RedisPacer(a), new RedisPacer(b)];
+    await first.acquire('wire', 100);
+    // That request's write waited 60 ms on a busy process before it reached the socket.
+    await new Promise((r) => setTimeout(r, 60));
+    await first.sent('wire', 100);
+    const started = performance.now();
+    await second.acquire('wire', 100);
+    // A full interval after the send, not after the slot (which was 60 ms earlier).
+    expect(performance.now() - started).toBeGreaterThanOrEqual(95);
+  });
+
   it('reloads its scripts after SCRIPT FLUSH', async () => {
     const pacer = new RedisPacer(a);
     await pacer.acquire('flush', 1);

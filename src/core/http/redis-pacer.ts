@@ -9,8 +9,9 @@
  * Reserving slots alone trusts every sender to go at its slot. A process that wakes late
  * (a busy event loop, a descheduled process) sends late, and the next sender, on time, then
  * arrives less than an interval after it: Steam counts arrivals, not reservations. So after
- * its wait each sender passes a gate that records the real send time and holds the caller
- * back until an interval after the previous real send.
+ * its wait each sender passes a gate that holds it back until an interval after the previous
+ * send and records when it passed; when the request's bytes reach the socket, `sent` moves
+ * the record to the real send time (Redis's clock again, so a little late: on the safe side).
  */
 import { createHash } from 'node:crypto';
 import { StoreUnavailableError } from '../errors.js';
@@ -47,7 +48,9 @@ if stored < untilMs then redis.call('SET', KEYS[1], untilMs, 'PX', tonumber(ARGV
 return 1
 `;
 
-// Returns how much longer to wait (0: go now, and the send time is recorded).
+// Returns how much longer to wait (0: go now, and the send time is recorded). A caller told to
+// wait asks again afterwards: by then the previous request may have reported (SENT) that it
+// reached the wire later than its gate, and the spacing counts from there.
 const GATE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -58,10 +61,20 @@ redis.call('SET', KEYS[1], now, 'PX', interval + 60000)
 return 0
 `;
 
+// The request let through by GATE reached the wire now: the next gate counts from here.
+const SENT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now > last then redis.call('SET', KEYS[1], now, 'PX', tonumber(ARGV[1]) + 60000) end
+return 1
+`;
+
 const sha1 = (script: string) => createHash('sha1').update(script).digest('hex');
 const ACQUIRE_SHA = sha1(ACQUIRE);
 const PENALIZE_SHA = sha1(PENALIZE);
 const GATE_SHA = sha1(GATE);
+const SENT_SHA = sha1(SENT);
 
 export interface RedisPacerOptions {
   /** Namespace for pacing keys, so several deployments can share one Redis. */
@@ -92,6 +105,10 @@ export class RedisPacer implements Pacer {
       if (more <= 0) return;
       await sleep(more, options.signal);
     }
+  }
+
+  async sent(key: string, intervalMs: number): Promise<void> {
+    if (intervalMs > 0) await this.run(SENT_SHA, SENT, `last:${key}`, Math.ceil(intervalMs));
   }
 
   async penalize(key: string, ms: number): Promise<void> {

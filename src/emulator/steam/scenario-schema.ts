@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { STEAM_FAULT_KINDS, type SteamScenarioInput } from './scenario.js';
 import { tradeScenarioSchema, tradeUserSchema } from './trade/scenario-schema.js';
+import { guardScenarioSchema, guardUserSchema } from './guard/scenario-schema.js';
 import { webApiScenarioSchema } from './webapi/scenario-schema.js';
 
 const steamId64 = z.string().regex(/^7656119\d{10}$/, 'expected a SteamID64 (17 digits starting 7656119)');
@@ -59,6 +60,7 @@ const user = z.strictObject({
   cookie: z.string().min(1).optional(),
   apiKey: z.string().min(1).optional(),
   trade: tradeUserSchema.optional(),
+  guard: guardUserSchema.optional(),
 });
 
 export const steamScenarioSchema = z.strictObject({
@@ -90,6 +92,7 @@ export const steamScenarioSchema = z.strictObject({
     .optional(),
   webApi: webApiScenarioSchema.optional(),
   trade: tradeScenarioSchema.optional(),
+  guard: guardScenarioSchema.optional(),
 });
 
 // The schema and the hand-written type must agree; this fails to compile otherwise.

@@ -5,6 +5,12 @@
  */
 import { defined } from '../../core/env.js';
 import {
+  resolveGuardScenario,
+  type SteamGuardScenario,
+  type SteamGuardScenarioInput,
+  type SteamGuardUserScenario,
+} from './guard/scenario.js';
+import {
   resolveTradeScenario,
   type SteamTradeScenario,
   type SteamTradeScenarioInput,
@@ -18,6 +24,7 @@ import {
 
 export type * from './webapi/scenario.js';
 export type * from './trade/scenario.js';
+export type * from './guard/scenario.js';
 
 export const STEAM_FAULT_KINDS = [
   'eresult500',
@@ -101,6 +108,8 @@ export interface SteamUserScenario {
   apiKey?: string;
   /** Trade settings: token, mobile authenticator, escrow, bans, acknowledgement. */
   trade?: SteamTradeUserScenario;
+  /** Steam Guard secrets (shared, identity); derived from the SteamID when left out. */
+  guard?: SteamGuardUserScenario;
 }
 
 export interface SteamRateLimitScenario {
@@ -144,14 +153,19 @@ export interface SteamScenario {
   webApi: SteamWebApiScenario;
   /** Trade offers: lifetime, trade protection, caps, faults. */
   trade: SteamTradeScenario;
+  /** Steam Guard: server clock skew, confirmation time tolerance, header requirements. */
+  guard: SteamGuardScenario;
 }
 
 /** What callers may pass: every field optional, nested objects too. */
-export type SteamScenarioInput = Partial<Omit<SteamScenario, 'rateLimit' | 'faults' | 'webApi' | 'trade'>> & {
+export type SteamScenarioInput = Partial<
+  Omit<SteamScenario, 'rateLimit' | 'faults' | 'webApi' | 'trade' | 'guard'>
+> & {
   rateLimit?: Partial<SteamRateLimitScenario>;
   faults?: Partial<SteamFaultScenario>;
   webApi?: SteamWebApiScenarioInput;
   trade?: SteamTradeScenarioInput;
+  guard?: SteamGuardScenarioInput;
 };
 
 export const DEFAULT_VANITIES: Readonly<Record<string, string>> = { gaben: '76561197960287930' };
@@ -182,6 +196,7 @@ export function resolveSteamScenario(input: SteamScenarioInput = {}): SteamScena
     },
     webApi: resolveWebApiScenario(input.webApi),
     trade: resolveTradeScenario(input.trade),
+    guard: resolveGuardScenario(input.guard),
   };
 }
 

@@ -65,3 +65,42 @@ export function countUsage(services: GatewayServices) {
       services.auth.recordUse(request.apiKey.id, reply.getHeader('x-gamestash-cache') === 'hit');
   };
 }
+
+/**
+ * For `/docs` and `/openapi.json` when GAMESTASH_DOCS_REQUIRE_KEY is on: any active key, no
+ * quota spent. Besides `x-api-key` and `api_key`, the key may come as the password of HTTP
+ * Basic auth (any user name): a browser asks for it once and sends it with every request of
+ * Swagger UI, which cannot add a header itself.
+ */
+export function requireKeyForDocs(services: GatewayServices) {
+  return async function authenticateDocs(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const secret = docsKeyOf(request);
+    const record = secret
+      ? await services.auth.authenticate(secret).catch((error: unknown) => {
+          request.log.error({ err: error }, 'key store unavailable');
+          throw new GatewayProblem(503, 'store_unavailable', 'the key store is unavailable: retry shortly');
+        })
+      : undefined;
+    if (record) return;
+    reply.header('www-authenticate', 'Basic realm="gamestash docs", charset="UTF-8"');
+    throw new GatewayProblem(
+      401,
+      secret ? 'invalid_api_key' : 'missing_api_key',
+      'the API documentation wants a gateway key: send it as x-api-key or api_key=..., or as the password when the browser asks',
+    );
+  };
+}
+
+function docsKeyOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-api-key'];
+  if (typeof header === 'string' && header) return header;
+  const query = (request.query as Record<string, unknown> | undefined)?.api_key;
+  if (typeof query === 'string' && query) return query;
+  const authorization = request.headers.authorization ?? '';
+  const [scheme = '', credentials = ''] = authorization.split(' ', 2);
+  if (scheme.toLowerCase() === 'bearer') return credentials || undefined;
+  if (scheme.toLowerCase() !== 'basic') return undefined;
+  const decoded = Buffer.from(credentials, 'base64').toString();
+  const colon = decoded.indexOf(':');
+  return (colon < 0 ? decoded : decoded.slice(colon + 1)) || undefined;
+}

@@ -218,8 +218,13 @@ function validationProblem(error: FastifyError, request: FastifyRequest): Mapped
 }
 
 function quote(value: unknown): string {
-  const text = Array.isArray(value) ? `${value.length} values; give it once` : JSON.stringify(String(value));
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  if (Array.isArray(value)) return `${value.length} values; give it once`;
+  // Checked whole, before any cut: a token cut short no longer has the shape that gives it away,
+  // and a decoded value's secret may run past a space where free-text redaction stops.
+  const text = String(value);
+  if (redactText(text) !== text) return '[REDACTED]';
+  const quoted = JSON.stringify(text);
+  return quoted.length > 60 ? `${quoted.slice(0, 60)}…` : quoted;
 }
 
 export function sendProblem(reply: FastifyReply, mapped: Mapped): FastifyReply {

@@ -1,13 +1,18 @@
 /**
  * @module gateway/plugins/openapi
  * The OpenAPI document (built from the route schemas, so it cannot drift from what is
- * validated) at `/openapi.json`, and Swagger UI at `/docs`.
+ * validated) at `/openapi.json`, and Swagger UI at `/docs`; both behind a gateway key when
+ * GAMESTASH_DOCS_REQUIRE_KEY is on.
  */
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 
-export async function registerOpenApi(fastify: FastifyInstance): Promise<void> {
+export async function registerOpenApi(
+  fastify: FastifyInstance,
+  options: { guard?: onRequestAsyncHookHandler } = {},
+): Promise<void> {
+  const { guard } = options;
   await fastify.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -41,6 +46,11 @@ export async function registerOpenApi(fastify: FastifyInstance): Promise<void> {
     // Keep shared schemas under their own names (ErrorBody, InventoryItem) in the document.
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await fastify.register(swaggerUi, { routePrefix: '/docs' });
-  fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
+  await fastify.register(swaggerUi, {
+    routePrefix: '/docs',
+    ...(guard ? { uiHooks: { onRequest: guard } } : {}),
+  });
+  fastify.get('/openapi.json', { schema: { hide: true }, ...(guard ? { onRequest: guard } : {}) }, async () =>
+    fastify.swagger(),
+  );
 }

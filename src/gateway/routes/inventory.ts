@@ -18,7 +18,8 @@ export async function inventoryRoutes(instance: FastifyInstance): Promise<void> 
   const { services } = fastify;
   fastify.get(
     '/inventory',
-    { schema: inventoryRouteSchema, preValidation: requireApiKey(services) },
+    // Compressed here, once per cache entry: the compress plugin must not do it again.
+    { schema: inventoryRouteSchema, preValidation: requireApiKey(services), compress: false },
     async (request, reply) => {
       const { steamid, gameid, contextid, language, fresh } = request.query;
       const target = await targetOf(

@@ -20,7 +20,7 @@ import { CacheEntryStore } from '../../store/cache-entries.js';
 import { openDatabase, type StoreDatabase } from '../../store/database.js';
 import { storeUnavailable, type AvailabilityListener } from '../../store/failures.js';
 import { connectRedis } from '../../store/redis.js';
-import type { GatewayConfig } from '../config.js';
+import { steamSpacingMs, type GatewayConfig } from '../config.js';
 import type { CachedInventory } from './cached-inventory.js';
 import { CacheWriter } from './cache-writer.js';
 import { instrumentPacer } from './instrumented-pacer.js';
@@ -127,7 +127,7 @@ async function assemble(
   const clientOptions = {
     http,
     communityUrl: steam.communityUrl,
-    intervalMs: steam.communityIntervalMs > 0 ? steam.communityIntervalMs + config.pacingMarginMs : 0,
+    intervalMs: steamSpacingMs(config),
     pageSize: steam.inventoryPageSize,
     language: steam.language,
     rateLimitCooldownMs: steam.rateLimitCooldownMs,

@@ -22,6 +22,7 @@ export function instrumentPacer(inner: Pacer, metrics: GatewayMetrics): Pacer {
         metrics.queueDepth.dec();
       }
     },
+    sent: (key, intervalMs) => inner.sent?.(key, intervalMs),
     penalize: (key, ms) => inner.penalize(key, ms),
     close: () => inner.close?.(),
   };

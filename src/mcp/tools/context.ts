@@ -11,6 +11,7 @@ import type { RobloxInventoryClient } from '../../roblox/index.js';
 import type { SteamInventoryClient } from '../../steam/community/inventory/client.js';
 import type { ResolveOptions } from '../../steam/ids/resolve.js';
 import type { SteamWebApiClient } from '../../steam/webapi/index.js';
+import type { SteamConfirmations } from '../../steam/guard/index.js';
 import type { MarketTools } from './market-context.js';
 
 export interface ToolContext {
@@ -23,6 +24,8 @@ export interface ToolContext {
   steamWebApi: SteamWebApiClient;
   /** Built on first use, so the Steam tools work without Roblox credentials. */
   roblox(): RobloxInventoryClient;
+  /** Mobile confirmations, built on first use (they need STEAM_IDENTITY_SECRET and STEAM_COOKIES). */
+  confirmations(): Promise<SteamConfirmations>;
   /** Prices and snapshots in the store, opened on first use (the value and history tools). */
   market(): Promise<MarketTools>;
 }

@@ -4,7 +4,9 @@
  * (context.ts). Writes carry their own safety (send.ts, send-offer.ts, act.ts); reads are
  * async iterators with collecting helpers (STYLE.md).
  */
+import { InvalidInputError } from '../../core/errors.js';
 import type { HttpClient } from '../../core/http/client.js';
+import type { OfferConfirmer } from '../guard/model.js';
 import { collect } from '../../core/paginate.js';
 import type { InventoryItem } from '../community/inventory/types.js';
 import { communityPace } from '../community/pace.js';
@@ -34,9 +36,13 @@ import {
   type OfferPage,
 } from './read-offers.js';
 import { tradeHistory, tradeStatus, type TradeHistoryOptions } from './read-trades.js';
+import { confirmSentOffer, type SendConfirmation } from './send-confirm.js';
 import { sendOffer } from './send-offer.js';
 import { checkIdempotencyKey, type SendInput } from './send-input.js';
 import type { SendRecord } from './state-store.js';
+import type { OfferWatchOptions } from './watch/options.js';
+import type { OfferWatchStore } from './watch/watch-store.js';
+import { OfferWatcher } from './watch/watcher.js';
 
 export interface SteamTradeClientOptions extends Omit<
   TradeContextOptions,
@@ -55,12 +61,15 @@ export interface SteamTradeClientOptions extends Omit<
   timeoutMs?: number | undefined;
   /** Vanity names to SteamID64s; the Web API client's resolver by default. */
   resolve?: (who: string) => Promise<ResolvedSteamId>;
+  /** Mobile confirmations (steam/guard's `createConfirmer`), for `send({ confirm: true })`. */
+  confirmer?: OfferConfirmer | undefined;
 }
 
 type Signal = { signal?: AbortSignal | undefined };
 
 export class SteamTradeClient {
   private readonly ctx: TradeContext;
+  private readonly confirmer: OfferConfirmer | undefined;
 
   constructor(options: SteamTradeClientOptions) {
     const {
@@ -72,8 +81,10 @@ export class SteamTradeClient {
       maxQueueWaitMs,
       timeoutMs,
       resolve,
+      confirmer,
       ...rest
     } = options;
+    this.confirmer = confirmer;
     this.ctx = new TradeContext({
       ...rest,
       webapi,
@@ -92,9 +103,24 @@ export class SteamTradeClient {
     });
   }
 
-  /** Sends an offer; never twice (see send.ts and send-offer.ts). */
-  send(input: SendInput, options: Signal = {}): Promise<SendResult> {
-    return sendOffer(this.ctx, input, options);
+  /**
+   * Sends an offer; never twice (see send.ts and send-offer.ts). With `confirm: true` the new
+   * offer is confirmed through mobile confirmations too (send-confirm.ts).
+   */
+  async send(
+    input: SendInput,
+    options: Signal = {},
+  ): Promise<SendResult & { confirmation?: SendConfirmation }> {
+    if (input.confirm && !this.confirmer) {
+      throw new InvalidInputError(
+        "confirming the offer needs the account's identity secret: set STEAM_IDENTITY_SECRET, or confirm it in the Steam mobile app",
+        'confirm',
+      );
+    }
+    const result = await sendOffer(this.ctx, input, options);
+    return input.confirm && this.confirmer
+      ? confirmSentOffer(this.confirmer, result, options.signal)
+      : result;
   }
 
   /** Accepts an offer sent to this account (community endpoint, with the partner). */
@@ -186,6 +212,19 @@ export class SteamTradeClient {
       this.ctx.requireSession('acknowledging trade protection'),
       options.signal,
     );
+  }
+
+  /** This account: the session's SteamID64 (or STEAM_ID without one). */
+  me(): string | undefined {
+    return this.ctx.me();
+  }
+
+  /**
+   * A watcher of this account's offers (docs/trading.md, "Watching for changes"), its state in
+   * `store`; `start()` it, or read it with `for await`.
+   */
+  watch(store: OfferWatchStore, options: OfferWatchOptions = {}): OfferWatcher {
+    return new OfferWatcher(this, store, options);
   }
 
   /** What the store holds for an idempotency key. */

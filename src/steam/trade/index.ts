@@ -17,5 +17,7 @@ export { type TradeHistoryOptions } from './read-trades.js';
 export { type PartnerInventoryOptions } from './partner.js';
 export { MAX_MESSAGE_LENGTH, type ItemSpec, type SendInput } from './send-input.js';
 export { sendFingerprint } from './fingerprint.js';
+export { confirmSentOffer, type SendConfirmation } from './send-confirm.js';
 export { readStrError, type StrErrorReading } from './str-error.js';
 export { jsonTradeOffer, sendFormFields, newOfferPage, type SendPlan } from './send-form.js';
+export * from './watch/index.js';

@@ -28,6 +28,11 @@ export interface SendInput {
   counter?: string | undefined;
   /** Remembers key → offer: the same key returns the same offer, across calls and processes. */
   idempotencyKey?: string | undefined;
+  /**
+   * Confirm the new offer through mobile confirmations when Steam asks for one (needs the
+   * client's `confirmer`: STEAM_IDENTITY_SECRET). The result's `confirmation` says how it went.
+   */
+  confirm?: boolean | undefined;
 }
 
 /** node-steam-tradeoffer-manager cuts messages at 128 characters (UPSTREAM.md); we refuse longer ones. */

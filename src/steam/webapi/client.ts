@@ -5,7 +5,7 @@
  * Steam publishes. Every method can ask Steam for json, xml or vdf and returns the same
  * typed result.
  */
-import { InvalidInputError } from '../../core/errors.js';
+import { InvalidInputError, MalformedResponseError } from '../../core/errors.js';
 import { registerSecret } from '../../core/http/redact.js';
 import { resolveSteamId, type ResolveOptions } from '../ids/resolve.js';
 import { SupportedApiCache } from './api-list.js';
@@ -26,6 +26,7 @@ import type {
   RecentlyPlayedGames,
   ServerInfo,
   SupportedApiList,
+  TwoFactorTime,
   UserStatsForGame,
   VanityResolution,
 } from './types.js';
@@ -318,6 +319,23 @@ export class SteamWebApiClient {
 
   getServerInfo(options: WebApiCallOptions = {}): Promise<ServerInfo> {
     return callTyped<ServerInfo>(this.ctx, WEBAPI_METHODS.getServerInfo, {}, options);
+  }
+
+  /** Steam's clock for Steam Guard (`ITwoFactorService/QueryTime`, a POST without a key). */
+  async queryTime(options: WebApiCallOptions = {}): Promise<TwoFactorTime> {
+    const answer = await callTyped<Partial<TwoFactorTime> | undefined>(
+      this.ctx,
+      WEBAPI_METHODS.queryTime,
+      {},
+      options,
+    );
+    if (typeof answer?.server_time !== 'number' || !Number.isFinite(answer.server_time)) {
+      throw new MalformedResponseError("Steam's answer to ITwoFactorService/QueryTime has no server_time", {
+        service: 'steam-webapi',
+        retryable: true,
+      });
+    }
+    return answer as TwoFactorTime;
   }
 
   /** Checks format and credentials, then resolves `who`: nothing is sent for a call that cannot go out. */

@@ -240,6 +240,28 @@ const rows = {
     auth: 'none',
     shape: { body: { servertime: 'number', servertimestring: 'string' } },
   },
+  queryTime: {
+    interface: 'ITwoFactorService',
+    method: 'QueryTime',
+    version: 1,
+    // UPSTREAM.md: a POST (steam-totp's getTimeOffset posts an empty body).
+    http: 'POST',
+    auth: 'none',
+    shape: {
+      root: 'response',
+      body: {
+        server_time: 'number',
+        skew_tolerance_seconds: 'number',
+        large_time_jink: 'number',
+        probe_frequency_seconds: 'number',
+        adjusted_time_probe_frequency_seconds: 'number',
+        hint_probe_frequency_seconds: 'number',
+        sync_timeout: 'number',
+        try_again_seconds: 'number',
+        max_attempts: 'number',
+      },
+    },
+  },
 } satisfies Record<string, WebApiMethod>;
 
 export type TypedMethodName = keyof typeof rows;

@@ -200,6 +200,23 @@ export interface ServerInfo {
   servertimestring: string;
 }
 
+/**
+ * ITwoFactorService/QueryTime/v1 (a POST, no key): Steam's clock, which login codes and
+ * confirmation keys are checked against, and how often Steam's own app re-asks.
+ */
+export interface TwoFactorTime {
+  /** Unix seconds (Steam sends it as a string; a number here). */
+  server_time: number;
+  skew_tolerance_seconds?: number;
+  large_time_jink?: number;
+  probe_frequency_seconds?: number;
+  adjusted_time_probe_frequency_seconds?: number;
+  hint_probe_frequency_seconds?: number;
+  sync_timeout?: number;
+  try_again_seconds?: number;
+  max_attempts?: number;
+}
+
 /** `raw: true`: Steam's answer untouched. */
 export interface RawWebApiResponse {
   status: number;

@@ -2,7 +2,8 @@
  * @module emulator/steam/trade/control-api
  * The trade world driven from outside, for tests acting as the other party: mint or end
  * sessions, read and change accounts, list offers, accept / decline / counter an offer as
- * its recipient, cancel it as its sender, confirm one, expire one, move the clock, read an
+ * its recipient, cancel it as its sender, confirm one, expire one (any of these backdated, as
+ * Steam sometimes stamps changes), reverse a completed trade, move the clock, read an
  * account's inventory changes and steer faults. The control endpoint (control-routes.ts)
  * and `emulator.steam.trade` both call this.
  */
@@ -21,6 +22,7 @@ import type { TradeContext } from './context.js';
 import { createOffer } from './create-offer.js';
 import type { RequestedAsset } from './offer-request.js';
 import type { Offer } from './offers.js';
+import { backdate, reverseTrade } from './reversal.js';
 import type { TradeFaultPlan, TradeListFaultKind, TradeSendFaultKind } from './scenario.js';
 import type { MintedSession } from './sessions.js';
 import { offerView, tradeView, type AccountView, type OfferView, type TradeView } from './views.js';
@@ -29,7 +31,14 @@ export type ControlResult =
   | { ok: true; offer: OfferView; tradeid?: string; needsConfirmation?: boolean }
   | { ok: false; status: number; error: string };
 
-export interface CounterInput {
+export interface ActOptions {
+  /** Stamp the change this much earlier than now (UPSTREAM.md: Steam backdates state changes). */
+  backdateMs?: number;
+}
+
+export type ReverseResult = { ok: true; trade: TradeView } | { ok: false; status: number; error: string };
+
+export interface CounterInput extends ActOptions {
   /** Items the countering party (the original recipient) gives; default: what the original asked of them. */
   give?: RequestedAsset[];
   /** Items they ask for; default: what the original offered them. */
@@ -55,17 +64,22 @@ export interface SteamTradeControl {
   updateAccount(steamid: string, patch: TradeAccountPatch): AccountView;
   offers(filter?: { steamid?: string; state?: number }): OfferView[];
   offer(id: string): OfferView | undefined;
-  accept(id: string): ControlResult;
-  decline(id: string): ControlResult;
-  cancel(id: string): ControlResult;
+  accept(id: string, options?: ActOptions): ControlResult;
+  decline(id: string, options?: ActOptions): ControlResult;
+  cancel(id: string, options?: ActOptions): ControlResult;
   /** The mobile confirmation of a sent offer awaiting it, or of an acceptance awaiting it. */
-  confirm(id: string): ControlResult;
+  confirm(id: string, options?: ActOptions): ControlResult;
   /** Refuses that confirmation (a sent offer becomes CanceledBySecondFactor). */
-  cancelConfirmation(id: string): ControlResult;
-  expire(id: string): ControlResult;
+  cancelConfirmation(id: string, options?: ActOptions): ControlResult;
+  expire(id: string, options?: ActOptions): ControlResult;
   /** The recipient answers with a counter offer: the original becomes Countered. */
   counter(id: string, input?: CounterInput): ControlResult;
   trade(tradeid: string): TradeView | undefined;
+  /**
+   * Reverses a completed trade inside its protection window (UPSTREAM.md, trade protection):
+   * the items go back, GetTradeStatus says 12 with `rollback_trade`, the offer stays Accepted.
+   */
+  reverse(tradeid: string): ReverseResult;
   /** Moves the trade clock forward; returns the new time (ms). */
   advanceTime(ms: number): number;
   now(): number;
@@ -91,11 +105,17 @@ export function createTradeControl(ctx: TradeContext): SteamTradeControl {
     const [status, error] = FAILURES[failure];
     return { ok: false, status, error };
   };
-  const act = (id: string, action: (offer: Offer) => { failed: ActionFailure } | object): ControlResult => {
+  const act = (
+    id: string,
+    action: (offer: Offer) => { failed: ActionFailure } | object,
+    options: ActOptions = {},
+  ): ControlResult => {
     const offer = find(id);
     if (!offer) return notFound(id);
+    const before = offer.state;
     const result = action(offer);
     if ('failed' in result) return failed(result.failed);
+    if (options.backdateMs && offer.state !== before) backdate(offer, options.backdateMs);
     const trade = 'trade' in result ? (result.trade as { tradeid: string } | undefined) : undefined;
     return { ok: true, offer: offerView(offer), ...(trade ? { tradeid: trade.tradeid } : {}) };
   };
@@ -127,12 +147,12 @@ export function createTradeControl(ctx: TradeContext): SteamTradeControl {
       return offer && offerView(offer);
     },
     // The partner acting through this endpoint needs no mobile confirmation.
-    accept: (id) => act(id, (offer) => acceptOffer(ctx, offer, true)),
-    decline: (id) => act(id, (offer) => declineOffer(ctx, offer)),
-    cancel: (id) => act(id, (offer) => cancelOffer(ctx, offer)),
-    confirm: (id) => act(id, (offer) => confirmOffer(ctx, offer)),
-    cancelConfirmation: (id) => act(id, (offer) => cancelConfirmation(ctx, offer)),
-    expire: (id) => act(id, (offer) => expireOffer(ctx, offer)),
+    accept: (id, options) => act(id, (offer) => acceptOffer(ctx, offer, true), options),
+    decline: (id, options) => act(id, (offer) => declineOffer(ctx, offer), options),
+    cancel: (id, options) => act(id, (offer) => cancelOffer(ctx, offer), options),
+    confirm: (id, options) => act(id, (offer) => confirmOffer(ctx, offer), options),
+    cancelConfirmation: (id, options) => act(id, (offer) => cancelConfirmation(ctx, offer), options),
+    expire: (id, options) => act(id, (offer) => expireOffer(ctx, offer), options),
     counter(id, input = {}) {
       const original = find(id);
       if (!original) return notFound(id);
@@ -160,12 +180,20 @@ export function createTradeControl(ctx: TradeContext): SteamTradeControl {
         const body = outcome.refusal.body as { strError?: string };
         return { ok: false, status: 409, error: body.strError ?? 'refused' };
       }
+      if (input.backdateMs) backdate(original, input.backdateMs);
       return { ok: true, offer: offerView(outcome.offer) };
     },
     trade(tradeid) {
       ctx.exchange.settle();
       const record = ctx.trades.get(tradeid);
       return record && tradeView(record);
+    },
+    reverse(tradeid) {
+      const outcome = reverseTrade(ctx, tradeid);
+      if ('failed' in outcome) {
+        return { ok: false, status: outcome.failed === 'notFound' ? 404 : 409, error: outcome.error };
+      }
+      return { ok: true, trade: tradeView(outcome.record) };
     },
     advanceTime(ms) {
       ctx.clock.advance(ms);

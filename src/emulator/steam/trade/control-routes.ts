@@ -10,7 +10,9 @@
  *   GET  /__emulator/steam/trade/offers[?steamid=&state=]
  *   GET  /__emulator/steam/trade/offers/{id}
  *   POST /__emulator/steam/trade/offers/{id}/{accept|decline|cancel|confirm|cancel-confirmation|expire|counter}
+ *                                                          {backdateMs?} (counter: {give?, receive?, message?, backdateMs?})
  *   GET  /__emulator/steam/trade/trades/{tradeid}
+ *   POST /__emulator/steam/trade/trades/{tradeid}/reverse  trade protection reversal
  *   GET|POST /__emulator/steam/trade/clock                 {advanceMs?, advanceSeconds?, advanceDays?}
  *   GET  /__emulator/steam/trade/inventory/{steamid}       what trades changed
  *   GET|POST /__emulator/steam/trade/faults                {send?, list?, nextSends?, nextLists?}
@@ -38,10 +40,13 @@ const asset = z.strictObject({
   assetid: z.string().regex(/^\d+$/),
   amount: z.number().int().min(1).default(1),
 });
+const backdateMs = z.number().int().min(0).optional();
+const actBody = z.strictObject({ backdateMs });
 const counterBody = z.strictObject({
   give: z.array(asset).optional(),
   receive: z.array(asset).optional(),
   message: z.string().optional(),
+  backdateMs,
 });
 const plan = <const K extends readonly [string, ...string[]]>(kinds: K) =>
   z
@@ -134,6 +139,10 @@ function tradeRoute(
     const trade = api.trade(id);
     return trade ? ok(trade) : json(404, { error: `no trade ${id}` });
   }
+  if (what === 'trades' && id !== undefined && action === 'reverse' && post) {
+    const result = api.reverse(id);
+    return result.ok ? ok(result) : json(result.status, { error: result.error });
+  }
   if (what === 'accounts' && id !== undefined && action === undefined && isIndividualSteamId(id)) {
     return ok(post ? api.updateAccount(id, parse(accountBody, req)) : api.account(id));
   }
@@ -150,24 +159,25 @@ function offerAction(
   action: string,
 ): EmulatorReply {
   let result: ControlResult;
+  const options = () => parse(actBody, req);
   switch (action) {
     case 'accept':
-      result = api.accept(id);
+      result = api.accept(id, options());
       break;
     case 'decline':
-      result = api.decline(id);
+      result = api.decline(id, options());
       break;
     case 'cancel':
-      result = api.cancel(id);
+      result = api.cancel(id, options());
       break;
     case 'confirm':
-      result = api.confirm(id);
+      result = api.confirm(id, options());
       break;
     case 'cancel-confirmation':
-      result = api.cancelConfirmation(id);
+      result = api.cancelConfirmation(id, options());
       break;
     case 'expire':
-      result = api.expire(id);
+      result = api.expire(id, options());
       break;
     default:
       result = api.counter(id, parse(counterBody, req));

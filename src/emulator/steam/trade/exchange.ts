@@ -4,7 +4,8 @@
  * then all leave their owners' inventories at once, get new asset ids and arrive on the
  * other side (at once, or when a trade hold ends). Received items of protected apps (CS2)
  * arrive in context 16 and move to context 2 when the protection window ends (UPSTREAM.md,
- * 2025-07). Work that falls due (deliveries, releases) runs lazily, before any read.
+ * 2025-07); inside that window a trade can be reversed, every asset going back at once.
+ * Work that falls due (deliveries, releases) runs lazily, before any read.
  */
 import type { RawAsset, RawAssetProperty } from '../../../steam/community/inventory/types.js';
 import { TRADE_PROTECTED_CONTEXT } from '../catalogs.js';
@@ -81,6 +82,43 @@ export class Exchange {
     return record;
   }
 
+  /**
+   * Reverses a completed trade (trade protection, UPSTREAM.md): every asset leaves its
+   * receiver and goes back to its giver at once, with a new id, into the context it left.
+   * False, and nothing moved, when any asset is no longer where the trade put it.
+   */
+  rollBack(record: TradeRecord): boolean {
+    const assets = record.assets as Moving[];
+    const placeOf = (item: Moving): string | undefined =>
+      [item.newContextid, item.contextid].find(
+        (contextid) => this.inventories.find(item.to, item.appid, contextid, item.newAssetid) !== undefined,
+      );
+    const places = assets.map(placeOf);
+    if (places.some((place) => place === undefined)) return false;
+    assets.forEach((item, i) => {
+      this.inventories.overlay.remove(item.to, item.appid, places[i] as string, item.newAssetid);
+      item.rollbackAssetid = String(this.nextAssetId++);
+      item.rollbackContextid = item.contextid;
+      const asset: RawAsset = {
+        appid: item.appid,
+        contextid: item.contextid,
+        assetid: item.rollbackAssetid,
+        classid: item.classid,
+        instanceid: item.description.instanceid ?? item.instanceid,
+        amount: item.amount,
+      };
+      const back = {
+        asset,
+        description: item.description,
+        ...(item.properties ? { properties: item.properties } : {}),
+      };
+      this.inventories.overlay.add(item.from, item.appid, item.contextid, back);
+    });
+    record.status = TradeStatus.TradeProtectionRollback;
+    record.rollbackTrade = this.trades.newId();
+    return true;
+  }
+
   /** Runs the work that fell due (cheap when there is none). */
   settle(): void {
     const now = this.clock.now();
@@ -119,6 +157,8 @@ export class Exchange {
       this.place(item, item.newContextid, description);
       if (protectedNow) {
         this.schedule(at + this.config.protectionMs, () => {
+          // A reversed trade took the item back already.
+          if (item.rollbackAssetid !== undefined) return;
           this.inventories.overlay.remove(item.to, item.appid, item.newContextid, item.newAssetid);
           // Unverified: the asset keeps its id when it leaves context 16.
           this.place(item, item.contextid, item.description);

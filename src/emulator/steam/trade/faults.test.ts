@@ -168,13 +168,13 @@ describe('faults by probability', () => {
 });
 
 describe('GetTradeOffers glitches', () => {
-  it('answer empty, malformed, x-eresult 2 or not JSON while offers exist', async () => {
+  it('answer empty, malformed, x-eresult 2, not JSON or a well-formed nothing while offers exist', async () => {
     const token = trade().session(SENDER).accessToken;
     const params = { get_sent_offers: 1, get_received_offers: 1 };
     const ok = await econ(url(), 'GetTradeOffers', params, { token });
     expect(ok.json.response.trade_offers_sent.length).toBeGreaterThan(0);
     await control(url(), 'trade/faults', {
-      nextLists: ['listEmpty', 'listMalformed', 'listFail', 'listUnavailable'],
+      nextLists: ['listEmpty', 'listMalformed', 'listFail', 'listUnavailable', 'listNothing'],
     });
     const empty = await econ(url(), 'GetTradeOffers', params, { token });
     expect([empty.text, empty.headers.get('x-eresult')]).toEqual(['{"response":{}}', '1']);
@@ -190,6 +190,8 @@ describe('GetTradeOffers glitches', () => {
       undefined,
       expect.stringContaining('Data temporarily unavailable'),
     ]);
+    const nothing = await econ(url(), 'GetTradeOffers', params, { token });
+    expect([nothing.text, nothing.headers.get('x-eresult')]).toEqual(['{"response":{"next_cursor":0}}', '1']);
     expect(
       (await econ(url(), 'GetTradeOffers', params, { token })).json.response.trade_offers_sent,
     ).toBeDefined();
@@ -199,6 +201,7 @@ describe('GetTradeOffers glitches', () => {
       listMalformed: 1,
       listFail: 1,
       listUnavailable: 1,
+      listNothing: 1,
     });
   });
 

@@ -35,6 +35,8 @@ export interface SteamTradeModule extends EmulatorModule {
   control: RouteHandler;
   /** The same as the control routes, in process. */
   api: SteamTradeControl;
+  /** The trade world itself, for modules acting on it (Steam Guard's mobile confirmations). */
+  context: TradeContext;
   stats(): SteamTradeStats;
 }
 
@@ -77,6 +79,7 @@ export function createSteamTradeModule(
     name: 'steam-trade',
     webApiMethods: econServiceMethods(ctx),
     api,
+    context: ctx,
     control: (req) => handleTradeControl(api, req),
     handle(req: EmulatorRequest, res: ServerResponse): EmulatorReply | Promise<never> | undefined {
       const path = req.url.pathname.replace(/\/{2,}/g, '/');

@@ -31,8 +31,18 @@ export const TRADE_SEND_FAULT_KINDS = [
   'sessionExpired',
 ] as const;
 
-/** Glitched GetTradeOffers answers while offers exist (UPSTREAM.md: poll lists can be malformed). */
-export const TRADE_LIST_FAULT_KINDS = ['listEmpty', 'listMalformed', 'listFail', 'listUnavailable'] as const;
+/**
+ * Glitched GetTradeOffers answers while offers exist (UPSTREAM.md: poll lists can be malformed).
+ * `listNothing` is the subtle one: a well-formed empty list, which only a poller that remembers
+ * its active offers can tell from the truth.
+ */
+export const TRADE_LIST_FAULT_KINDS = [
+  'listEmpty',
+  'listMalformed',
+  'listFail',
+  'listUnavailable',
+  'listNothing',
+] as const;
 
 export type TradeSendFaultKind = (typeof TRADE_SEND_FAULT_KINDS)[number];
 export type TradeListFaultKind = (typeof TRADE_LIST_FAULT_KINDS)[number];

@@ -7,7 +7,7 @@
 import type { RawDescription } from '../../../steam/community/inventory/types.js';
 
 /** Steam's ETradeStatus values the emulator produces (UPSTREAM.md lists them all). */
-export const TradeStatus = { Complete: 3, InEscrow: 10 } as const;
+export const TradeStatus = { Complete: 3, InEscrow: 10, TradeProtectionRollback: 12 } as const;
 
 export interface TradeAsset {
   from: string;
@@ -21,6 +21,9 @@ export interface TradeAsset {
   newAssetid: string;
   newContextid: string;
   description: RawDescription;
+  /** Where the asset went back to when the trade was reversed (its giver's inventory). */
+  rollbackAssetid?: string;
+  rollbackContextid?: string;
 }
 
 export interface TradeRecord {
@@ -34,6 +37,8 @@ export interface TradeRecord {
   /** Unix seconds, for trades that waited out a hold. */
   escrowEnd?: number;
   assets: TradeAsset[];
+  /** The trade that reversed this one (trade protection, 2025-07): GetTradeStatus' `rollback_trade`. */
+  rollbackTrade?: string;
 }
 
 /** Trade ids are 64-bit (above 2^53: clients must keep them as strings). */

@@ -46,7 +46,16 @@ export interface TradeView {
   timeInit: number;
   status: number;
   escrowEnd?: number;
-  assets: (ItemView & { from: string; to: string; newAssetid: string; newContextid: string })[];
+  /** The reversing trade, once reversed (status 12). */
+  rollbackTrade?: string;
+  assets: (ItemView & {
+    from: string;
+    to: string;
+    newAssetid: string;
+    newContextid: string;
+    rollbackAssetid?: string;
+    rollbackContextid?: string;
+  })[];
 }
 
 export type AccountView = TradeAccount & { tradeUrl: string };
@@ -98,8 +107,12 @@ export function tradeView(record: TradeRecord): TradeView {
       to: asset.to,
       newAssetid: asset.newAssetid,
       newContextid: asset.newContextid,
+      ...(asset.rollbackAssetid === undefined
+        ? {}
+        : { rollbackAssetid: asset.rollbackAssetid, rollbackContextid: asset.rollbackContextid }),
     })),
   };
   if (record.escrowEnd !== undefined) view.escrowEnd = record.escrowEnd;
+  if (record.rollbackTrade !== undefined) view.rollbackTrade = record.rollbackTrade;
   return view;
 }

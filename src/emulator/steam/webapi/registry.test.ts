@@ -114,8 +114,9 @@ describe('ISteamWebAPIUtil/GetSupportedAPIList/v1', () => {
       'ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2',
       'ISteamWebAPIUtil/GetServerInfo/v1',
       'ISteamWebAPIUtil/GetSupportedAPIList/v1',
+      'ITwoFactorService/QueryTime/v1',
     ]);
-    const supported = list.apilist.interfaces.at(-1)!.methods.at(-1)!;
+    const supported = list.apilist.interfaces.at(-2)!.methods.at(-1)!;
     expect(supported).toEqual({
       name: 'GetSupportedAPIList',
       version: 1,
@@ -135,6 +136,7 @@ describe('ISteamWebAPIUtil/GetSupportedAPIList/v1', () => {
       'ISteamUser',
       'ISteamUserStats',
       'ISteamWebAPIUtil',
+      'ITwoFactorService',
     ]);
     // The trade module's IEconService methods, two of them replaced by this file's stand-ins.
     const econ = list.apilist.interfaces[0]!;
@@ -182,7 +184,7 @@ describe('ISteamWebAPIUtil/GetSupportedAPIList/v1', () => {
     const viaToken = JSON.parse(
       (await get('/ISteamWebAPIUtil/GetSupportedAPIList/v1/?access_token=a.b.c')).text,
     ) as ApiList;
-    expect(viaToken.apilist.interfaces).toHaveLength(6);
+    expect(viaToken.apilist.interfaces).toHaveLength(7);
   });
 
   it('names XML items interface, method and parameter', async () => {

@@ -7,8 +7,8 @@
  * the next one (0 at the end). Recipients do not see offers the sender has not confirmed.
  * Injected glitches answer while offers exist (UPSTREAM.md: poll lists can be temporarily
  * malformed): an empty `{"response":{}}`, offers missing their partner and items (what
- * node-steam-tradeoffer-manager calls "Data temporarily unavailable"), `x-eresult: 2`, or a
- * body that is not JSON.
+ * node-steam-tradeoffer-manager calls "Data temporarily unavailable"), `x-eresult: 2`, a
+ * body that is not JSON, or a well-formed list with nothing in it.
  */
 import type { EmulatorReply } from '../../../types.js';
 import type { WebApiObject } from '../../webapi/formats/index.js';
@@ -128,6 +128,8 @@ function glitched(kind: TradeListFaultKind, offers: Offer[]): WebApiAnswer {
       };
     case 'listFail':
       return { root: 'response', value: {}, headers: { 'x-eresult': '2' } };
+    case 'listNothing':
+      return { root: 'response', value: { next_cursor: 0 } };
     case 'listUnavailable': {
       const reply: EmulatorReply = {
         status: 200,

@@ -4,6 +4,8 @@
  * `tradeid`, `steamid_other`, `time_init`, `time_escrow_end` (held trades), `status`
  * (ETradeStatus), and `assets_received` / `assets_given` whose entries carry the ids the
  * assets got on arrival, `new_assetid` and `new_contextid` (UPSTREAM.md; steampy reads them).
+ * A reversed trade (status 12) adds `rollback_trade` and, per asset, where it went back
+ * (`rollback_new_assetid` / `rollback_new_contextid`, as node-steam-tradeoffer-manager reads them).
  */
 import type { WebApiObject } from '../../webapi/formats/index.js';
 import type { TradeAsset, TradeRecord } from '../trades.js';
@@ -22,6 +24,7 @@ export function tradeJson(record: TradeRecord, viewer: string, descriptions?: De
     status: record.status,
     assets_received: received.length > 0 ? received.map(assetJson) : undefined,
     assets_given: given.length > 0 ? given.map(assetJson) : undefined,
+    rollback_trade: record.rollbackTrade,
   };
 }
 
@@ -35,5 +38,7 @@ function assetJson(asset: TradeAsset): WebApiObject {
     instanceid: asset.instanceid,
     new_assetid: asset.newAssetid,
     new_contextid: asset.newContextid,
+    rollback_new_assetid: asset.rollbackAssetid,
+    rollback_new_contextid: asset.rollbackContextid,
   };
 }
