@@ -15,12 +15,13 @@ import { startRedis, type RedisServer } from '../../test/services/redis.js';
 import { startGateway, type TestGateway } from '../../test/services/gateway.js';
 import { killOnExit, stopPid } from '../../test/services/ports.js';
 import { standInWatchers, type StandInPoll } from '../../test/stand-in-watcher.js';
+import { sendOffer, tradable } from '../../test/trade-world.js';
 import { startEmulator, type StartedEmulator } from '../emulator/index.js';
 import { openDatabase, type StoreDatabase } from '../store/database.js';
 import { SecretBox } from '../store/secret-box.js';
 import { SteamAccountStore } from '../store/steam-accounts.js';
 import { ApiKeyStore } from '../store/api-keys.js';
-import { MemoryEventPublisher } from './services/event-publisher.js';
+import { MemoryEventPublisher, type PublishedEvent } from './services/event-publisher.js';
 import { leaseName } from './services/offer-watchers.js';
 
 const ALICE = '76561198000000701';
@@ -235,6 +236,75 @@ describe('offer watchers across instances', () => {
       expect(lastByVictim).toBeLessThan(takeover);
     } finally {
       for (const child of children) if (child.pid) await stopPid(child.pid);
+      await w.database.close();
+    }
+  }, 90_000);
+});
+
+describe("the trade library's watcher in the gateway", () => {
+  it('publishes each offer event once for the allowed keys, again after a failed publish, never again after a restart', async () => {
+    const w = await world('watch_library');
+    await w.accounts.update('bot2', { watch: false });
+    const env = { ...w.env, GAMESTASH_OFFER_POLL_INTERVAL_MS: '1000' };
+    const published = new MemoryEventPublisher();
+    const failedOnce = new Set<string>();
+    // The first publish of each event fails: the watcher must hand it over again.
+    const flaky = {
+      async publish(event: PublishedEvent) {
+        if (!failedOnce.has(event.id)) {
+          failedOnce.add(event.id);
+          throw new Error('the webhook store is away');
+        }
+        await published.publish(event);
+      },
+    };
+    let gw: TestGateway | undefined = await startGateway({
+      emulatorUrl: emulator.url,
+      env,
+      extras: { webhooks: flaky },
+    });
+    try {
+      await waitFor('bot1 watched', () => gw!.app.services.offerWatchers.held().includes('bot1'));
+      const carol = emulator.steam.trade.session(CAROL);
+      const [item] = await tradable(emulator.url, CAROL, 440, '2', 1, carol);
+      const sent = await sendOffer(emulator.url, carol, {
+        partner: ALICE,
+        give: [item!],
+        token: emulator.steam.trade.account(ALICE).token,
+      });
+      const offerId = sent.json.tradeofferid as string;
+      const about = (type: string) =>
+        published.events.filter(
+          (e) => e.type === type && (e.data as { offerId: string }).offerId === offerId,
+        );
+      await waitFor('newOffer published', () => about('newOffer').length === 1);
+      const event = about('newOffer')[0]!;
+      expect(event).toMatchObject({
+        account: 'bot1',
+        id: `${ALICE}:${offerId}:2`,
+        data: { event: 'newOffer', offer: { id: offerId, partner: CAROL } },
+      });
+      expect([...event.keyIds!].sort()).toEqual([w.keyIds.one, w.keyIds.all].sort());
+      expect(failedOnce.has(event.id)).toBe(true);
+
+      expect(emulator.steam.trade.accept(offerId).ok).toBe(true);
+      await waitFor('receivedOfferChanged published', () => about('receivedOfferChanged').length === 1);
+      expect(about('receivedOfferChanged')[0]!.data).toMatchObject({ oldState: 2, newState: 3 });
+
+      // A restart reads the store: nothing already published is handed over again.
+      const seen = new Set(published.events.map((e) => e.id));
+      const again: PublishedEvent[] = [];
+      await gw.close();
+      gw = await startGateway({
+        emulatorUrl: emulator.url,
+        env,
+        extras: { webhooks: { publish: async (e) => void again.push(e) } },
+      });
+      await waitFor('bot1 watched again', () => gw!.app.services.offerWatchers.held().includes('bot1'));
+      await new Promise((r) => setTimeout(r, 2_500));
+      expect(again.filter((e) => seen.has(e.id))).toEqual([]);
+    } finally {
+      await gw?.close();
       await w.database.close();
     }
   }, 90_000);

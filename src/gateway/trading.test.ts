@@ -13,6 +13,7 @@ import {
   BOB,
   CAROL,
   DAVE,
+  FRESH,
   MOBILE,
   spec,
   tradeClientWorld,
@@ -32,12 +33,11 @@ import { SteamAccountStore } from '../store/steam-accounts.js';
 
 const w = tradeClientWorld();
 const SECRET_KEY = Buffer.alloc(32, 9).toString('hex');
-const IDENTITY = 'aWRlbnRpdHktc2VjcmV0LTIwYnk=';
 
 let gw: TestGateway;
 const lines: string[] = [];
 const answers: string[] = [];
-const secrets: string[] = [SECRET_KEY, IDENTITY];
+const secrets: string[] = [SECRET_KEY];
 const keys: Record<string, string> = {};
 
 const cookieOf = (s: MintedSession) => `steamLoginSecure=${s.steamLoginSecure}; sessionid=${s.sessionid}`;
@@ -99,6 +99,12 @@ const get = (path: string, keyName: string) => call('GET', path, keyName);
 const post = (path: string, keyName: string, body?: unknown, headers?: Record<string, string>) =>
   call('POST', path, keyName, body ?? {}, headers);
 const tradeUrl = (steamid: string) => w.trade().account(steamid).tradeUrl;
+/** The identity secret the emulator checks this account's confirmation keys with. */
+const identityOf = (steamid: string) => {
+  const secret = w.world.emulator.steam.guard.account(steamid).identitySecret;
+  secrets.push(secret);
+  return secret;
+};
 
 beforeAll(async () => {
   const logStream = new Writable({
@@ -112,15 +118,18 @@ beforeAll(async () => {
     env: { GAMESTASH_STEAM_API_URL: w.url(), GAMESTASH_SECRET_KEY: SECRET_KEY, GAMESTASH_KEY_CACHE_MS: '0' },
     logStream,
   });
-  await register('bot1', ALICE, { identitySecret: IDENTITY });
-  await register('mobile', MOBILE);
+  await register('bot1', ALICE, { identitySecret: identityOf(ALICE) });
+  await register('mobile', MOBILE, { identitySecret: identityOf(MOBILE) });
   await register('dave', DAVE);
+  // A well-formed identity secret that is not Fresh's own.
+  await register('fresh', FRESH, { identitySecret: Buffer.alloc(20, 1).toString('base64') });
   await key('reader', ['offers:read', 'inventory:read'], ['bot1']);
   await key('writer', ['offers:read', 'offers:write'], ['bot1', 'mobile', 'dave']);
   await key('writer2', ['offers:read', 'offers:write'], ['*']);
   await key('elsewhere', ['offers:read', 'offers:write', 'inventory:read', 'confirmations:read'], ['mobile']);
   await key('legacy', ['inventory:read', 'webapi:read'], ['bot1']);
-  await key('confirmer', ['confirmations:read', 'confirmations:write'], ['bot1', 'mobile']);
+  await key('confirmer', ['confirmations:read', 'confirmations:write'], ['bot1', 'mobile', 'dave', 'fresh']);
+  await key('bot', ['offers:read', 'offers:write', 'confirmations:write'], ['mobile']);
 });
 afterAll(async () => {
   await gw?.close();
@@ -360,6 +369,76 @@ describe('offers', () => {
   });
 });
 
+describe('mobile confirmations', () => {
+  const sendFromMobile = async (keyName: string, extra: object = {}) =>
+    post('/v1/steam/accounts/mobile/offers', keyName, {
+      partner: tradeUrl(BOB),
+      give: (await w.take(MOBILE, 440, 1)).map(spec),
+      ...extra,
+    });
+
+  it('lists what waits and accepts or cancels it by id', async () => {
+    const sent = await sendFromMobile('writer');
+    expect(sent.body).toMatchObject({ state: 9, needsMobileConfirmation: true });
+    const listed = await get('/v1/steam/accounts/mobile/confirmations', 'confirmer');
+    expect(listed.status).toBe(200);
+    const conf = listed.body.confirmations.find((c: Json) => c.offerId === sent.body.id);
+    expect(conf).toMatchObject({ type: 2, typeName: 'Trade Offer', creatorId: sent.body.id });
+    expect(conf.nonce).toBeUndefined();
+
+    const accepted = await post('/v1/steam/accounts/mobile/confirmations', 'confirmer', {
+      action: 'accept',
+      ids: [conf.id],
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({
+      account: 'mobile',
+      action: 'accept',
+      confirmations: [{ id: conf.id }],
+    });
+    expect((await get(`/v1/steam/accounts/mobile/offers/${sent.body.id}`, 'writer')).body.offer.state).toBe(
+      2,
+    );
+
+    const other = await sendFromMobile('writer');
+    const waiting = (await get('/v1/steam/accounts/mobile/confirmations', 'confirmer')).body.confirmations;
+    const refuse = waiting.find((c: Json) => c.offerId === other.body.id);
+    const cancelled = await post('/v1/steam/accounts/mobile/confirmations', 'confirmer', {
+      action: 'cancel',
+      ids: [refuse.id],
+    });
+    expect(cancelled.body.action).toBe('cancel');
+    expect(
+      (await get(`/v1/steam/accounts/mobile/offers/${other.body.id}`, 'writer')).body.offer.stateName,
+    ).toBe('CanceledBySecondFactor');
+    const gone = await post('/v1/steam/accounts/mobile/confirmations', 'confirmer', {
+      action: 'accept',
+      ids: [refuse.id],
+    });
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.code).toBe('confirmation_not_found');
+  });
+
+  it('confirms a send in the same call with confirm: true, for keys that may confirm', async () => {
+    const refused = await sendFromMobile('writer', { confirm: true });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('lacks the confirmations:write scope');
+    const sent = await sendFromMobile('bot', { confirm: true });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ state: 2, confirmation: { status: 'confirmed' } });
+    expect(w.trade().offer(sent.body.id)?.state).toBe(2);
+  });
+
+  it("answers 409 for an account without an identity secret, 502 when Steam refuses the account's", async () => {
+    const answer = await get('/v1/steam/accounts/dave/confirmations', 'confirmer');
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.code).toBe('identity_secret_missing');
+    const refused = await get('/v1/steam/accounts/fresh/confirmations', 'confirmer');
+    expect(refused.status).toBe(502);
+    expect(refused.body.error.code).toBe('identity_secret_refused');
+  });
+});
+
 describe('the account and the gateway', () => {
   it("answers 409 account_session_expired once Steam stops accepting the account's session", async () => {
     w.trade().endSessions(DAVE);
@@ -376,12 +455,6 @@ describe('the account and the gateway', () => {
     const answer = await get('/v1/steam/accounts/brief/offers', 'writer');
     expect(answer.status).toBe(409);
     expect(answer.body.error.message).toMatch(/session of account "brief" expired at \d{4}-/);
-  });
-
-  it('answers confirmations 503 without Steam Guard support', async () => {
-    const none = await get('/v1/steam/accounts/bot1/confirmations', 'confirmer');
-    expect(none.status).toBe(503);
-    expect(none.body.error.code).toBe('confirmations_not_available');
   });
 
   it('answers 503 naming GAMESTASH_SECRET_KEY when the gateway has none, or the wrong one', async () => {

@@ -7,6 +7,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { StoreUnavailableError } from '../../core/errors.js';
+import type { ApiKeyRecord } from '../../store/api-keys.js';
 import type { KeyScope } from '../../store/key-scopes.js';
 import { GatewayProblem } from '../problem.js';
 import type { GatewayServices } from '../services/index.js';
@@ -35,13 +36,7 @@ export function requireApiKey(services: GatewayServices, scope: KeyScope = 'inve
     });
     if (!record) throw new GatewayProblem(401, 'invalid_api_key', `unknown or revoked API key: ${HOW_TO}`);
     request.apiKey = record;
-    if (!record.scopes.includes(scope)) {
-      throw new GatewayProblem(
-        403,
-        'missing_scope',
-        `this key lacks the ${scope} scope: the gateway's operator can add it (\`gamestash keys update ${record.name} --scope ${[...record.scopes, scope].join(',')}\`)`,
-      );
-    }
+    requireScope(record, scope);
     const quota = await services.quota.consume(record.id, record.quotaPerMinute);
     reply.header('x-ratelimit-limit', String(quota.limit));
     reply.header('x-ratelimit-remaining', String(Math.max(0, quota.remaining)));
@@ -56,6 +51,16 @@ export function requireApiKey(services: GatewayServices, scope: KeyScope = 'inve
       );
     }
   };
+}
+
+/** 403 `missing_scope` unless the key has `scope` (for what a route needs beyond its own scope). */
+export function requireScope(key: ApiKeyRecord, scope: KeyScope): void {
+  if (key.scopes.includes(scope)) return;
+  throw new GatewayProblem(
+    403,
+    'missing_scope',
+    `this key lacks the ${scope} scope: the gateway's operator can add it (\`gamestash keys update ${key.name} --scope ${[...key.scopes, scope].join(',')}\`)`,
+  );
 }
 
 /** Counts every answered request of an authenticated key, and its cache hits. */

@@ -10,6 +10,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AuthenticationError,
+  ConfirmationFailedError,
   ConnectionError,
   GamestashError,
   IdempotencyConflictError,
@@ -85,6 +86,7 @@ function mapLibraryError(error: GamestashError): Mapped {
     return m(502, 'trade_outcome_unknown', {
       message: `${error.message} — read the offer (GET .../offers/{id}, or the sent offers) before trying again`,
     });
+  if (error instanceof ConfirmationFailedError) return m(422, 'confirmation_failed');
   if (error instanceof IdempotencyConflictError)
     return m(409, 'idempotency_conflict', {
       reason: error.reason,

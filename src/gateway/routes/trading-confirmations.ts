@@ -12,14 +12,14 @@ import {
   ConfirmationSchema,
   listConfirmationsSchema,
 } from '../schemas/confirmations.js';
-import type { ConfirmationView } from '../services/confirmations.js';
+import type { Confirmation } from '../../steam/guard/model.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 import { accountOf, onAccount } from './trading-common.js';
 
 const URL = '/v1/steam/accounts/:account/confirmations';
 
 /** Only what a caller needs: the confirmation's key (`nonce`) stays in the gateway. */
-function view(c: ConfirmationView): ConfirmationView {
+function view(c: Confirmation): Omit<Confirmation, 'nonce'> {
   return {
     id: c.id,
     type: c.type,

@@ -10,7 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { InvalidInputError } from '../../core/errors.js';
 import type { OfferFilter } from '../../steam/trade/read-offers.js';
-import { requireApiKey } from '../plugins/auth.js';
+import { requireApiKey, requireScope } from '../plugins/auth.js';
 import { isOn } from '../schemas/common.js';
 import {
   getOfferSchema,
@@ -75,6 +75,7 @@ export async function tradingOfferRoutes(instance: FastifyInstance): Promise<voi
   });
 
   fastify.post(OFFERS, { schema: sendOfferSchema, preValidation: write }, async (request, reply) => {
+    if (request.body.confirm) requireScope(request.apiKey!, 'confirmations:write');
     const account = await accountOf(services, request);
     const given = request.headers['idempotency-key'];
     const result = await onAccount(account, () =>

@@ -151,6 +151,12 @@ export const SendBody = Type.Object(
     counter: Type.Optional(
       Type.String({ pattern: '^[0-9]{1,20}$', description: 'Counter this received offer' }),
     ),
+    confirm: Type.Optional(
+      Type.Boolean({
+        description:
+          "Confirm the new offer with the account's mobile confirmations when Steam asks for one (also needs the confirmations:write scope)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -181,6 +187,15 @@ export const SendResponse = Type.Object({
     description: 'The answer was lost and the offer was found among the sent offers',
   }),
   replayed: Type.Boolean({ description: 'The Idempotency-Key returned an offer sent by an earlier request' }),
+  confirmation: Type.Optional(
+    Type.Object(
+      {
+        status: Type.Union([Type.Literal('confirmed'), Type.Literal('not_needed'), Type.Literal('failed')]),
+        error: Type.Optional(Type.String({ description: 'Why confirming failed, and how to finish it' })),
+      },
+      { description: 'With confirm: true. The offer exists whatever this says: never send it again' },
+    ),
+  ),
 });
 
 export const ActionResponse = Type.Object({

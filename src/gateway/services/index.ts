@@ -35,9 +35,9 @@ import { SingleFlight } from './single-flight.js';
 import { createSteamWebApiClient } from '../../steam/webapi/from-config.js';
 import { WebApiService, type WebApiEntry } from './webapi-service.js';
 import { createMarketServices, type MarketServices } from './market-services.js';
-import type { ConfirmationsFactory } from './confirmations.js';
 import { MemoryEventPublisher, type EventPublisher } from './event-publisher.js';
 import { LocalLeaseLock, RedisLeaseLock } from './lease-lock.js';
+import { libraryWatchers } from './library-watcher.js';
 import { OfferWatchers, type AccountWatcherFactory } from './offer-watchers.js';
 import { TradingService } from './trading.js';
 
@@ -77,10 +77,8 @@ const PURGE_EVERY_MS = 10 * 60_000;
 export interface GatewayExtras {
   /** Where watchers' events go; in memory by default. */
   webhooks?: EventPublisher;
-  /** An account's offer watcher; none: accounts are not watched. */
+  /** An account's offer watcher; the trade library's by default. */
   watcherFactory?: AccountWatcherFactory;
-  /** An account's mobile confirmations; none: the confirmation routes answer 503. */
-  confirmations?: ConfirmationsFactory;
 }
 
 export async function createGatewayServices(
@@ -199,14 +197,13 @@ async function assemble(
     http,
     keys,
     log,
-    confirmations: extras.confirmations,
   });
   const webhooks = extras.webhooks ?? new MemoryEventPublisher();
   const offerWatchers = new OfferWatchers({
     trading,
     lock: redis ? new RedisLeaseLock(redis, config.watchLockTtlMs) : new LocalLeaseLock(),
     publisher: webhooks,
-    factory: extras.watcherFactory,
+    factory: extras.watcherFactory ?? libraryWatchers(config, database, log),
     tickMs: Math.max(100, Math.floor(config.watchLockTtlMs / 3)),
     log,
   });

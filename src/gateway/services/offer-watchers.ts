@@ -29,7 +29,6 @@ export interface WatchedEvent {
   event: string;
   /** Stable across restarts and instances. */
   id: string;
-  [field: string]: unknown;
 }
 
 /** What the gateway needs of a watcher: the trade library's OfferWatcher, adapted. */
@@ -49,8 +48,8 @@ export interface OfferWatchersOptions {
   trading: TradingService;
   lock: LeaseLock;
   publisher: EventPublisher;
-  /** Builds an account's watcher; none: accounts are not watched (logged once). */
-  factory: AccountWatcherFactory | undefined;
+  /** Builds an account's watcher. */
+  factory: AccountWatcherFactory;
   /** How often accounts are looked at and leases renewed (a third of the lease). */
   tickMs: number;
   log: FastifyBaseLogger;
@@ -188,7 +187,7 @@ export class OfferWatchers {
   private async startOne(record: SteamAccountRecord, lease: string): Promise<void> {
     const { trading, publisher, log } = this.options;
     const account = await trading.open(record);
-    const watcher = this.options.factory!(account);
+    const watcher = this.options.factory(account);
     const publish = async (event: WatchedEvent) =>
       publisher.publish({
         type: event.event,

@@ -3,8 +3,10 @@
  * The registered Steam accounts as the trading routes and the offer watchers use them: a
  * key's access checked first (an account the key may not use is a 404 whether or not it
  * exists, so keys learn nothing of other accounts), then the account's secrets opened with
- * GAMESTASH_SECRET_KEY, its session checked, and its trade client (and confirmations client)
- * built once per version of the account — `accounts update` takes effect on the next request.
+ * GAMESTASH_SECRET_KEY, its session checked, and its trade client and mobile confirmations
+ * client (when it has an identity secret) built once per version of the account —
+ * `accounts update` takes effect on the next request. Confirmation times are kept in the
+ * store, so instances sharing it never reuse one; Steam's clock is asked once for all.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { SessionExpiredError } from '../../core/errors.js';
@@ -12,18 +14,22 @@ import type { HttpClient } from '../../core/http/client.js';
 import { sessionOf, type AccountSecrets } from '../../steam/accounts/secrets.js';
 import type { SteamSession } from '../../steam/session/session.js';
 import { assertSessionFresh } from '../../steam/session/session.js';
+import type { SteamConfirmations } from '../../steam/guard/confirmations.js';
+import { createServerClock, createSteamConfirmations } from '../../steam/guard/from-config.js';
+import type { SteamServerClock } from '../../steam/guard/server-clock.js';
 import type { SteamTradeClient } from '../../steam/trade/client.js';
 import { createSteamTradeClient } from '../../steam/trade/from-config.js';
+import type { SteamWebApiClient } from '../../steam/webapi/client.js';
 import { createSteamWebApiClient } from '../../steam/webapi/from-config.js';
 import type { ApiKeyRecord, ApiKeyStore } from '../../store/api-keys.js';
 import type { StoreDatabase } from '../../store/database.js';
 import { allowsAccount, ACCOUNT_NAME, type KeyScope } from '../../store/key-scopes.js';
 import { SecretBox, SecretKeyError } from '../../store/secret-box.js';
+import { ConfirmationTimeStoreDb } from '../../store/confirmation-times.js';
 import { SteamAccountStore, type SteamAccountRecord } from '../../store/steam-accounts.js';
 import { TradeStateStoreDb } from '../../store/trade-state.js';
 import type { GatewayConfig } from '../config.js';
 import { GatewayProblem } from '../problem.js';
-import type { AccountConfirmations, ConfirmationsFactory } from './confirmations.js';
 
 export interface TradingAccount {
   name: string;
@@ -32,6 +38,8 @@ export interface TradingAccount {
   session: SteamSession;
   secrets: AccountSecrets;
   trade: SteamTradeClient;
+  /** Mobile confirmations, when the account has an identity secret. */
+  guard: SteamConfirmations | undefined;
 }
 
 export interface TradingServiceOptions {
@@ -40,14 +48,11 @@ export interface TradingServiceOptions {
   http: HttpClient;
   keys: ApiKeyStore;
   log: FastifyBaseLogger;
-  /** Mobile confirmations per account (the Steam Guard library); none: 503 on those routes. */
-  confirmations?: ConfirmationsFactory | undefined;
 }
 
 interface Opened {
   updatedAt: number;
   account: Promise<TradingAccount>;
-  confirmations?: AccountConfirmations;
 }
 
 /** How long the keys allowed an account are remembered for event fan-out. */
@@ -60,11 +65,22 @@ export class TradingService {
   private readonly boxError: SecretKeyError | undefined;
   private readonly opened = new Map<string, Opened>();
   private readonly tradeState: TradeStateStoreDb;
+  private readonly times: ConfirmationTimeStoreDb;
+  private readonly webapi: SteamWebApiClient;
+  private readonly clock: SteamServerClock;
   private keysCache: { at: number; keys: Promise<ApiKeyRecord[]> } | undefined;
 
   constructor(private readonly options: TradingServiceOptions) {
     this.accounts = new SteamAccountStore(options.database.db);
     this.tradeState = new TradeStateStoreDb(options.database.db);
+    this.times = new ConfirmationTimeStoreDb(options.database.db);
+    const { config, http } = options;
+    // The operator's Web API key (if any) resolves partners' vanity names; offers use sessions.
+    this.webapi = createSteamWebApiClient(config.core, http, {
+      me: false,
+      maxQueueWaitMs: config.queueTimeoutMs,
+    });
+    this.clock = createServerClock(config.core, http, this.webapi);
     try {
       this.box = SecretBox.fromSecretKey(options.config.secretKey);
     } catch (error) {
@@ -119,29 +135,16 @@ export class TradingService {
     return account;
   }
 
-  /** The account's mobile confirmations client (built once per version of the account). */
-  confirmations(account: TradingAccount): AccountConfirmations {
-    const factory = this.options.confirmations;
-    if (!factory) {
-      throw new GatewayProblem(
-        503,
-        'confirmations_not_available',
-        'this gateway cannot act on mobile confirmations (no Steam Guard support is configured)',
-      );
-    }
-    if (!account.secrets.identitySecret) {
+  /** The account's mobile confirmations client; 409 when it has no identity secret. */
+  confirmations(account: TradingAccount): SteamConfirmations {
+    if (!account.guard) {
       throw new GatewayProblem(
         409,
         'identity_secret_missing',
-        `account "${account.name}" has no identity secret: the gateway's operator must add it (STEAM_IDENTITY_SECRET, \`gamestash accounts update --name ${account.name}\`)`,
+        `account "${account.name}" has no identity secret, so the gateway cannot act on its mobile confirmations: the gateway's operator can add it (STEAM_IDENTITY_SECRET, \`gamestash accounts update --name ${account.name}\`)`,
       );
     }
-    const entry = this.opened.get(account.name);
-    if (entry && entry.updatedAt === account.record.updatedAt) {
-      entry.confirmations ??= factory(account);
-      return entry.confirmations;
-    }
-    return factory(account);
+    return account.guard;
   }
 
   /** Active keys that may act for `name` with `scope` (remembered for a few seconds). */
@@ -186,34 +189,58 @@ export class TradingService {
     } catch (error) {
       throw sessionExpired({ name: record.name }, error);
     }
+    const guard = secrets.identitySecret ? this.guardClient(secrets, session) : undefined;
     return {
       name: record.name,
       steamid: record.steamid,
       record,
       session,
       secrets,
-      trade: this.tradeClient(record, session),
+      guard,
+      trade: this.tradeClient(record, session, guard),
     };
   }
 
-  private tradeClient(record: SteamAccountRecord, session: SteamSession): SteamTradeClient {
-    const { config, http, log } = this.options;
+  /** Community spacing as the inventory routes use it (the gateway's margin added). */
+  private pacing() {
+    const { config } = this.options;
     const steam = config.core.steam;
-    const interval = steam.communityIntervalMs > 0 ? steam.communityIntervalMs + config.pacingMarginMs : 0;
-    // The operator's Web API key (if any) resolves partners' vanity names; offers use the session.
-    const webapi = createSteamWebApiClient(config.core, http, {
-      me: false,
+    return {
+      communityIntervalMs:
+        steam.communityIntervalMs > 0 ? steam.communityIntervalMs + config.pacingMarginMs : 0,
       maxQueueWaitMs: config.queueTimeoutMs,
-    });
+    };
+  }
+
+  private tradeClient(
+    record: SteamAccountRecord,
+    session: SteamSession,
+    guard: SteamConfirmations | undefined,
+  ): SteamTradeClient {
+    const { config, http, log } = this.options;
     return createSteamTradeClient(config.core, http, {
       store: this.tradeState,
-      webapi,
+      webapi: this.webapi,
       session,
       steamId: record.steamid,
-      communityIntervalMs: interval,
-      maxQueueWaitMs: config.queueTimeoutMs,
+      confirmer: guard,
+      ...this.pacing(),
       onWarning: (warning) =>
         log.info({ account: record.name, warning }, `trade warning: ${warning.message}`),
+    });
+  }
+
+  private guardClient(secrets: AccountSecrets, session: SteamSession): SteamConfirmations {
+    const { config, http } = this.options;
+    return createSteamConfirmations(config.core, http, {
+      session,
+      identitySecret: secrets.identitySecret,
+      deviceId: secrets.deviceId,
+      clock: this.clock,
+      times: this.times,
+      // An acknowledgement made while confirming is the trade client's too (one per account).
+      tradeState: this.tradeState,
+      ...this.pacing(),
     });
   }
 }
