@@ -28,7 +28,7 @@ import { SecretBox, SecretKeyError } from '../../store/secret-box.js';
 import { ConfirmationTimeStoreDb } from '../../store/confirmation-times.js';
 import { SteamAccountStore, type SteamAccountRecord } from '../../store/steam-accounts.js';
 import { TradeStateStoreDb } from '../../store/trade-state.js';
-import type { GatewayConfig } from '../config.js';
+import { steamSpacingMs, type GatewayConfig } from '../config.js';
 import { GatewayProblem } from '../problem.js';
 
 export interface TradingAccount {
@@ -204,12 +204,7 @@ export class TradingService {
   /** Community spacing as the inventory routes use it (the gateway's margin added). */
   private pacing() {
     const { config } = this.options;
-    const steam = config.core.steam;
-    return {
-      communityIntervalMs:
-        steam.communityIntervalMs > 0 ? steam.communityIntervalMs + config.pacingMarginMs : 0,
-      maxQueueWaitMs: config.queueTimeoutMs,
-    };
+    return { communityIntervalMs: steamSpacingMs(config), maxQueueWaitMs: config.queueTimeoutMs };
   }
 
   private tradeClient(
