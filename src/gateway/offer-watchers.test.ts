@@ -48,6 +48,8 @@ beforeAll(async () => {
     startRedis(),
   ]);
   redis = new Redis(redisServer.url);
+  // One test stops Redis on purpose: this client's reconnection noise is expected then.
+  redis.on('error', () => undefined);
 });
 afterAll(async () => {
   redis?.disconnect();
@@ -236,6 +238,35 @@ describe('offer watchers across instances', () => {
       expect(lastByVictim).toBeLessThan(takeover);
     } finally {
       for (const child of children) if (child.pid) await stopPid(child.pid);
+      await w.database.close();
+    }
+  }, 90_000);
+});
+
+describe('offer watchers while Redis is away', () => {
+  it('stops watching before its lease could run out, and watches again once Redis is back', async () => {
+    const w = await world('watch_outage');
+    await w.accounts.update('bot2', { watch: false });
+    const polls: StandInPoll[] = [];
+    const gw = await startGateway({
+      emulatorUrl: emulator.url,
+      env: w.env,
+      extras: { watcherFactory: standInWatchers((p) => polls.push(p)) },
+    });
+    try {
+      const held = () => gw.app.services.offerWatchers.held();
+      await waitFor('bot1 watched', () => held().includes('bot1'));
+      await redisServer.kill();
+      const lostAt = Date.now();
+      // Nobody can renew or take leases now: the holder must not outlive its own.
+      await waitFor('bot1 dropped', () => !held().includes('bot1'));
+      expect(Date.now() - lostAt).toBeLessThan(TTL_MS + TTL_MS / 3);
+      await redisServer.restart();
+      await waitFor('bot1 watched again', () => held().includes('bot1'));
+      const since = Date.now();
+      await waitFor('bot1 polled again', () => polls.some((p) => p.account === 'bot1' && p.at >= since));
+    } finally {
+      await gw.close();
       await w.database.close();
     }
   }, 90_000);
