@@ -9,6 +9,7 @@ import { loadConfig, type ConfigOverrides, type GamestashConfig } from '../core/
 import { defined, int, list, text, type Env } from '../core/env.js';
 import { registerSecret } from '../core/http/redact.js';
 import { DEFAULT_VANITY_CACHE_TTL_MS } from '../steam/ids/vanity-cache.js';
+import { SecretBox } from '../store/secret-box.js';
 
 /** Where `serve` keeps its data unless GAMESTASH_DATA_DIR says otherwise (as it always has). */
 export const SERVE_DATA_DIR = './data';
@@ -160,7 +161,7 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
       0,
       30 * 86_400_000,
     ),
-    secretKey: text(env, 'GAMESTASH_SECRET_KEY'),
+    secretKey: checkedSecretKey(text(env, 'GAMESTASH_SECRET_KEY')),
     watchLockTtlMs: int(env, 'GAMESTASH_WATCH_LOCK_TTL_MS', 30_000, 300, 3_600_000),
     webApiTtlMs: {
       players: int(env, 'GAMESTASH_WEBAPI_PLAYERS_TTL_MS', 300_000, 0, 30 * 86_400_000),
@@ -193,6 +194,12 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
   // The token guards the metrics: it must never show in a log line or an error.
   registerSecret(config.metricsToken);
   return config;
+}
+
+/** A malformed key is a bad setting, refused at start; a missing one only turns trading off. */
+function checkedSecretKey(value: string | undefined): string | undefined {
+  if (value !== undefined) SecretBox.fromSecretKey(value);
+  return value;
 }
 
 /** The spacing the gateway keeps between Steam requests per egress route: the interval plus its margin. */
