@@ -277,7 +277,7 @@ describe('gamestash accounts', () => {
     // The database file itself holds none of them either.
     const files = [sqlite, `${sqlite}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1'));
     expectNoSecrets(files, [...secrets, ...gatewayKeys]);
-  });
+  }, 180_000);
 
   it('refuses an expired session before storing it', async () => {
     const expired = emulator.steam.trade.session(ALICE, -60);
