@@ -20,6 +20,8 @@ const benches = [
   'steam/valuation.ts',
   'steam/snapshots.ts',
   'steam/offer-watch.ts',
+  'steam/trade-sends.ts',
+  'steam/trade-list.ts',
   ...readdirSync(here).filter(
     (f) => /^(roblox|gateway)-[a-z-]+\.ts$/.test(f) && !f.endsWith('-child.ts') && !f.endsWith('-support.ts'),
   ),

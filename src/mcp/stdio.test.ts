@@ -46,8 +46,12 @@ describe('stdio', () => {
       'steam_inventory_history',
       'steam_inventory_value',
       'steam_news',
+      'steam_offer_show',
+      'steam_offers_list',
+      'steam_offers_summary',
       'steam_profile',
       'steam_resolve_id',
+      'steam_trade_history',
     ]);
     const resolved = (await client.callTool({
       name: 'steam_resolve_id',

@@ -3,7 +3,7 @@
  * Runs the MCP server over stdin/stdout until the client goes away (stdin ends) or a signal
  * arrives. stdout carries protocol messages only: anything else written there breaks the
  * client, so failures go to stderr. Run directly (`node --import tsx src/mcp/stdio.ts`) or
- * through `gamestash mcp`.
+ * through `gamestash mcp` (either way `--allow-trading` adds the trade write tools).
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +56,9 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) {
   try {
-    await runStdioServer();
+    await runStdioServer(loadConfig(process.env), {
+      allowTrading: process.argv.includes('--allow-trading'),
+    });
   } catch (error) {
     process.stderr.write(`gamestash mcp: ${redactText(describeToolError(error))}\n`);
     process.exitCode = 1;

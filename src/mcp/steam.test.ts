@@ -69,8 +69,12 @@ describe('tools/list', () => {
       'steam_inventory_history',
       'steam_inventory_value',
       'steam_news',
+      'steam_offer_show',
+      'steam_offers_list',
+      'steam_offers_summary',
       'steam_profile',
       'steam_resolve_id',
+      'steam_trade_history',
     ]);
     const steam = tools.find((t) => t.name === 'steam_inventory')!;
     // who defaults to "me" (the server's STEAM_ID).

@@ -124,6 +124,7 @@ describe.each(engines)('trade state on %s', (_engine, options) => {
         sends++;
         return {
           id: '6512345678',
+          partner: '76561198000000002',
           state: 9,
           stateName: 'CreatedNeedsConfirmation' as const,
           needsMobileConfirmation: true,

@@ -16,5 +16,5 @@ export async function runMcp(options: McpOptions): Promise<void> {
     },
     roblox: { apiUrl: trim(options.robloxApiUrl) },
   });
-  await runStdioServer(config, { allowTrading: options.allowTrading === true });
+  await runStdioServer(config, { allowTrading: Boolean(options.allowTrading) });
 }

@@ -11,6 +11,7 @@ export interface McpOptions {
   apiUrl?: string;
   robloxApiUrl?: string;
   intervalMs?: number;
+  /** Register the trade write tools (send, accept, decline, cancel). */
   allowTrading?: boolean;
 }
 
@@ -28,7 +29,7 @@ export function registerMcpCommand(program: Command): void {
     )
     .option(
       '--allow-trading',
-      'also register the tools that act on the account (guarded: dry runs unless confirm: true)',
+      'also register the tools that act on the account (trade offers: steam_offer_send, _accept, _decline, _cancel; mobile confirmations), each a dry run unless called with confirm: true (docs/trading.md)',
     )
     .action(async (options: McpOptions) => {
       const { runMcp } = await import('./mcp-run.js');

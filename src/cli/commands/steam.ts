@@ -8,6 +8,7 @@ import { registerSteamWebApiCommands } from './steam-webapi.js';
 import { registerSteamGuardCommands } from './steam-guard.js';
 import { registerSteamValueCommands } from './steam-market.js';
 import { registerOffersWatchCommand } from './steam-offers-watch.js';
+import { registerSteamOfferCommands } from './steam-offers.js';
 
 export interface SteamInventoryOptions {
   app: string;
@@ -34,7 +35,9 @@ export interface SteamInventoryOptions {
 export function registerSteamCommands(program: Command): void {
   const steam = program
     .command('steam')
-    .description('Steam community inventories, and the Steam Web API (profiles, friends, games, any method)');
+    .description(
+      'Steam community inventories, trade offers, and the Steam Web API (profiles, friends, games, any method)',
+    );
 
   steam
     .command('inventory')
@@ -93,6 +96,5 @@ export function registerSteamCommands(program: Command): void {
   registerSteamWebApiCommands(steam);
   registerSteamGuardCommands(steam);
   registerSteamValueCommands(steam);
-  // `steam offers` until the trade commands bring their own group (then they call this).
-  registerOffersWatchCommand(steam.command('offers').description('Steam trade offers'));
+  registerOffersWatchCommand(registerSteamOfferCommands(steam));
 }

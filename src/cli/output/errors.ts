@@ -13,6 +13,7 @@ import {
   SessionExpiredError,
   AuthenticationError,
   NotFoundError,
+  TradeOfferRefusedError,
 } from '../../core/errors.js';
 import { redactText } from '../../core/http/redact.js';
 
@@ -24,6 +25,8 @@ export const ExitCode = {
   Private: 4,
   NotFound: 5,
   Auth: 6,
+  /** Steam refused the trade action (a `strError` or `x-eresult`): nothing was done. */
+  TradeRefused: 7,
 } as const;
 
 export function formatDuration(ms: number): string {
@@ -43,6 +46,8 @@ export function describeError(error: unknown): { message: string; exitCode: numb
     return { message, exitCode: ExitCode.RateLimited };
   }
   if (error instanceof InvalidInputError) return { message: error.message, exitCode: ExitCode.Usage };
+  if (error instanceof TradeOfferRefusedError)
+    return { message: error.message, exitCode: ExitCode.TradeRefused };
   if (error instanceof PrivateError) return { message: error.message, exitCode: ExitCode.Private };
   if (error instanceof NotFoundError) return { message: error.message, exitCode: ExitCode.NotFound };
   if (error instanceof SessionExpiredError || error instanceof AuthenticationError) {

@@ -12,6 +12,7 @@ import type { SteamInventoryClient } from '../../steam/community/inventory/clien
 import type { ResolveOptions } from '../../steam/ids/resolve.js';
 import type { SteamWebApiClient } from '../../steam/webapi/index.js';
 import type { SteamConfirmations } from '../../steam/guard/index.js';
+import type { SteamTradeClient } from '../../steam/trade/index.js';
 import type { MarketTools } from './market-context.js';
 
 export interface ToolContext {
@@ -28,6 +29,8 @@ export interface ToolContext {
   confirmations(): Promise<SteamConfirmations>;
   /** Prices and snapshots in the store, opened on first use (the value and history tools). */
   market(): Promise<MarketTools>;
+  /** The trade client (STEAM_COOKIES' session, the store's idempotency records), built on first use. */
+  trade(): SteamTradeClient;
 }
 
 export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;

@@ -16,9 +16,8 @@ import {
 } from '../../steam/guard/index.js';
 import { sessionFromConfig } from '../../steam/session/from-config.js';
 import { ConfirmationTimeStoreDb } from '../../store/confirmation-times.js';
-import { openDatabase, type StoreDatabase, type StoreOptions } from '../../store/database.js';
-import { storeOptions } from '../../store/from-config.js';
 import { TradeStateStoreDb } from '../../store/trade-state.js';
+import type { LazyDatabase } from './store-context.js';
 
 export const confirmationSchema = z.object({
   id: z.string(),
@@ -39,39 +38,34 @@ export function renderConfirmation(conf: Confirmation): string {
   return `${conf.id}: ${what}${conf.headline ? ` with ${conf.headline}` : ''}${conf.summary.length ? ` — ${conf.summary.join('; ')}` : ''}`;
 }
 
-/** The server's confirmations client and the store under it, made when a confirmation tool first runs. */
-export class ConfirmationsHolder {
-  private opened: Promise<{ client: SteamConfirmations; database: StoreDatabase }> | undefined;
-
-  constructor(
-    private readonly config: GamestashConfig,
-    private readonly http: HttpClient,
-    /** Where the times live (default: GAMESTASH_DATABASE_URL or the SQLite file), as for the market tools. */
-    private readonly store?: StoreOptions,
-  ) {}
-
-  async get(): Promise<SteamConfirmations> {
+/**
+ * The server's confirmations client, made when a confirmation tool first runs, over the
+ * server's one store (store-context.ts): confirmation times and the trade protection
+ * acknowledgement are shared with the trade tools, the CLI and any other process on it.
+ */
+export function lazyConfirmations(
+  config: GamestashConfig,
+  http: HttpClient,
+  database: LazyDatabase,
+): () => Promise<SteamConfirmations> {
+  let client: Promise<SteamConfirmations> | undefined;
+  return async () => {
     // Missing secrets or session say so each time, before the store is opened.
-    requireSecret(this.config.steam.identitySecret, 'STEAM_IDENTITY_SECRET', 'mobile confirmations');
-    const session = sessionFromConfig(this.config);
-    this.opened ??= openDatabase(this.store ?? storeOptions(this.config))
-      .then((database) => ({
-        database,
-        client: createSteamConfirmations(this.config, this.http, {
+    requireSecret(config.steam.identitySecret, 'STEAM_IDENTITY_SECRET', 'mobile confirmations');
+    const session = sessionFromConfig(config);
+    client ??= database.get().then(
+      (db) =>
+        createSteamConfirmations(config, http, {
           session,
-          times: new ConfirmationTimeStoreDb(database.db),
-          tradeState: new TradeStateStoreDb(database.db),
+          times: new ConfirmationTimeStoreDb(db.db),
+          tradeState: new TradeStateStoreDb(db.db),
         }),
-      }))
-      .catch((error: unknown) => {
-        this.opened = undefined;
+      (error: unknown) => {
+        // A store that failed to open is tried again on the next call.
+        client = undefined;
         throw error;
-      });
-    return (await this.opened).client;
-  }
-
-  async close(): Promise<void> {
-    const opened = await this.opened?.catch(() => undefined);
-    await opened?.database.close();
-  }
+      },
+    );
+    return client;
+  };
 }

@@ -38,6 +38,7 @@ describe('send', () => {
     });
     expect(sent).toEqual({
       id: expect.stringMatching(/^\d+$/),
+      partner: BOB,
       state: 2,
       stateName: 'Active',
       needsMobileConfirmation: false,

@@ -8,6 +8,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import type { HttpClient } from '../../core/http/client.js';
 import type { OfferConfirmer } from '../guard/model.js';
 import { collect } from '../../core/paginate.js';
+import { SteamInventoryClient } from '../community/inventory/client.js';
 import type { InventoryItem } from '../community/inventory/types.js';
 import { communityPace } from '../community/pace.js';
 import type { ResolvedSteamId } from '../ids/resolve.js';
@@ -25,6 +26,7 @@ import type {
   WarningHook,
 } from './model.js';
 import { partnerDetails, partnerInventoryItems, type PartnerInventoryOptions } from './partner.js';
+import { previewAction, previewSend, type ActionPreview, type SendPreview } from './preview.js';
 import { acknowledgeTradeProtection } from './protection.js';
 import {
   getOffer,
@@ -38,6 +40,7 @@ import {
 import { tradeHistory, tradeStatus, type TradeHistoryOptions } from './read-trades.js';
 import { confirmSentOffer, type SendConfirmation } from './send-confirm.js';
 import { sendOffer } from './send-offer.js';
+import type { OfferAction } from './states.js';
 import { checkIdempotencyKey, type SendInput } from './send-input.js';
 import type { SendRecord } from './state-store.js';
 import type { OfferWatchOptions } from './watch/options.js';
@@ -63,6 +66,8 @@ export interface SteamTradeClientOptions extends Omit<
   resolve?: (who: string) => Promise<ResolvedSteamId>;
   /** Mobile confirmations (steam/guard's `createConfirmer`), for `send({ confirm: true })`. */
   confirmer?: OfferConfirmer | undefined;
+  /** Reads your own inventory for previews (with the session's cookies); one on the same host and pacing by default. */
+  inventory?: SteamInventoryClient | undefined;
 }
 
 type Signal = { signal?: AbortSignal | undefined };
@@ -70,6 +75,7 @@ type Signal = { signal?: AbortSignal | undefined };
 export class SteamTradeClient {
   private readonly ctx: TradeContext;
   private readonly confirmer: OfferConfirmer | undefined;
+  private readonly inventory: SteamInventoryClient;
 
   constructor(options: SteamTradeClientOptions) {
     const {
@@ -82,9 +88,20 @@ export class SteamTradeClient {
       timeoutMs,
       resolve,
       confirmer,
+      inventory,
       ...rest
     } = options;
     this.confirmer = confirmer;
+    this.inventory =
+      inventory ??
+      new SteamInventoryClient({
+        http,
+        communityUrl,
+        intervalMs: communityIntervalMs ?? 0,
+        rateLimitCooldownMs,
+        maxQueueWaitMs,
+        language: rest.language,
+      });
     this.ctx = new TradeContext({
       ...rest,
       webapi,
@@ -121,6 +138,28 @@ export class SteamTradeClient {
     return input.confirm && this.confirmer
       ? confirmSentOffer(this.confirmer, result, options.signal)
       : result;
+  }
+
+  /**
+   * What `send(input)` would send, without sending: the input checked as the send checks it,
+   * the partner resolved, and each item looked up in its owner's inventory (names, and what
+   * Steam would refuse). Only reads.
+   */
+  previewSend(input: SendInput, options: Signal = {}): Promise<SendPreview> {
+    const session = this.ctx.requireSession('sending a trade offer');
+    const own = this.inventory.withCookies(session.cookieHeader);
+    return previewSend(
+      this.ctx,
+      input,
+      (appid, contextid, signal) =>
+        own.items({ steamid: session.steamid, appid, contextid, ...(signal ? { signal } : {}) }),
+      options,
+    );
+  }
+
+  /** The offer `accept`, `decline` or `cancel` would act on, or the refusal the action would meet. Only reads. */
+  previewAction(action: OfferAction, offerId: string, options: Signal = {}): Promise<ActionPreview> {
+    return previewAction(this.ctx, action, offerId, options);
   }
 
   /** Accepts an offer sent to this account (community endpoint, with the partner). */

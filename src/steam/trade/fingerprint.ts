@@ -26,3 +26,12 @@ export function sendFingerprint(plan: SendPlan): string {
     .update(JSON.stringify({ v: 1, ...describeRequest(plan) }))
     .digest('hex');
 }
+
+/**
+ * The idempotency key a send derives from its request when asked to (`deriveIdempotencyKey`):
+ * the same request from the same account always gets the same key, so a caller that retries a
+ * call it did not hear back from gets the first offer back instead of a second one.
+ */
+export function derivedIdempotencyKey(plan: SendPlan): string {
+  return `derived:${sendFingerprint(plan)}`;
+}

@@ -3,6 +3,7 @@
  */
 import { steamQueueWaitLimitMs, type GamestashConfig } from '../../core/config.js';
 import type { HttpClient } from '../../core/http/client.js';
+import { createSteamInventoryClient } from '../community/inventory/from-config.js';
 import { sessionFromConfig } from '../session/from-config.js';
 import type { SteamSession } from '../session/session.js';
 import type { SteamWebApiClient } from '../webapi/client.js';
@@ -35,6 +36,7 @@ export function createSteamTradeClient(
     steamId: config.steam.steamId,
     language: config.steam.language,
     session: session ?? (config.steam.cookies ? () => sessionFromConfig(config) : undefined),
+    inventory: createSteamInventoryClient(config, http),
     ...rest,
   });
 }

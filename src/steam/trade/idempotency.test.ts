@@ -15,6 +15,7 @@ const LEASE = 60_000;
 
 const result = (id: string): SendResult => ({
   id,
+  partner: '76561198000000002',
   state: 2,
   stateName: 'Active',
   needsMobileConfirmation: false,

@@ -16,8 +16,9 @@ export {
 export { type TradeHistoryOptions } from './read-trades.js';
 export { type PartnerInventoryOptions } from './partner.js';
 export { MAX_MESSAGE_LENGTH, type ItemSpec, type SendInput } from './send-input.js';
-export { sendFingerprint } from './fingerprint.js';
+export { sendFingerprint, derivedIdempotencyKey } from './fingerprint.js';
 export { confirmSentOffer, type SendConfirmation } from './send-confirm.js';
+export { type SendPreview, type ActionPreview, type PreviewItem } from './preview.js';
 export { readStrError, type StrErrorReading } from './str-error.js';
 export { jsonTradeOffer, sendFormFields, newOfferPage, type SendPlan } from './send-form.js';
 export * from './watch/index.js';

@@ -138,6 +138,8 @@ export interface OffersSummary {
 
 export interface SendResult {
   id: string;
+  /** The partner's SteamID64 (what a trade URL or vanity name resolved to). */
+  partner: string;
   /** 9 (CreatedNeedsConfirmation) when it waits for a confirmation, else 2 (Active). */
   state: number;
   stateName: TradeOfferStateName | 'unknown';

@@ -108,6 +108,7 @@ export function sentResultOf(offer: Offer, reconciled: boolean): SendResult {
   const waiting = offer.state === TradeOfferState.CreatedNeedsConfirmation;
   return {
     id: offer.id,
+    partner: offer.partner,
     state: offer.state,
     stateName: offerStateName(offer.state),
     needsMobileConfirmation: waiting && offer.confirmationMethod === 2,

@@ -33,6 +33,12 @@ export interface SendInput {
    * client's `confirmer`: STEAM_IDENTITY_SECRET). The result's `confirmation` says how it went.
    */
   confirm?: boolean | undefined;
+  /**
+   * Without `idempotencyKey`, use a key derived from the request (sender, partner, items,
+   * message, counter): the same request then returns the offer the first one made, however
+   * much later — to send the same offer again on purpose, give a key of your own.
+   */
+  deriveIdempotencyKey?: boolean | undefined;
 }
 
 /** node-steam-tradeoffer-manager cuts messages at 128 characters (UPSTREAM.md); we refuse longer ones. */

@@ -6,7 +6,7 @@
  */
 import { TradeOutcomeUnknownError } from '../../core/errors.js';
 import type { TradeContext } from './context.js';
-import { describeRequest, sendFingerprint } from './fingerprint.js';
+import { derivedIdempotencyKey, describeRequest, sendFingerprint } from './fingerprint.js';
 import { sendUnderKey } from './idempotency.js';
 import type { SendResult } from './model.js';
 import { ensureAcknowledged } from './protection.js';
@@ -31,10 +31,11 @@ export async function sendOffer(
   };
   const send = (attemptStartedAt: number) =>
     sendWithReconciliation(ctx, session, plan, attemptStartedAt, signal);
-  if (input.idempotencyKey !== undefined) {
+  const key = input.idempotencyKey ?? (input.deriveIdempotencyKey ? derivedIdempotencyKey(plan) : undefined);
+  if (key !== undefined) {
     return sendUnderKey(
       {
-        key: input.idempotencyKey,
+        key,
         sender: plan.sender,
         fingerprint: sendFingerprint(plan),
         request: JSON.stringify(describeRequest(plan)),

@@ -58,6 +58,7 @@ export async function postSend(
         const state = mobile || email ? TradeOfferState.CreatedNeedsConfirmation : TradeOfferState.Active;
         return {
           id: String(id),
+          partner: plan.partner,
           state,
           stateName: offerStateName(state),
           needsMobileConfirmation: mobile,
