@@ -195,6 +195,7 @@ describe('offers', () => {
     expect(first.body).toMatchObject({
       status: 201,
       account: 'bot1',
+      partner: BOB,
       state: 2,
       stateName: 'Active',
       replayed: false,

@@ -179,6 +179,9 @@ export const SendResponse = Type.Object({
   status: Type.Literal(201),
   account: Str,
   id: Str,
+  partner: Type.Optional(
+    Type.String({ description: "The partner's SteamID64 (what a trade URL or vanity resolved to)" }),
+  ),
   state: Type.Integer({ description: '2 Active, or 9 when it waits for a confirmation' }),
   stateName: Str,
   needsMobileConfirmation: Type.Boolean(),
