@@ -73,7 +73,13 @@ export async function createKey(store: StoreOptions, quotaPerMinute = 100_000_00
   try {
     // Key names are unique: a store reused across runs gets one more key, not a refusal.
     const name = `bench-${Date.now().toString(36)}`;
-    return (await new ApiKeyStore(database.db).create({ name, quotaPerMinute })).key;
+    return (
+      await new ApiKeyStore(database.db).create({
+        name,
+        quotaPerMinute,
+        scopes: ['inventory:read', 'webapi:read', 'webhooks:write'],
+      })
+    ).key;
   } finally {
     await database.close();
   }

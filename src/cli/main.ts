@@ -11,6 +11,7 @@ import { registerSteamCommands } from './commands/steam.js';
 import { registerRobloxCommands } from './commands/roblox.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerKeysCommands } from './commands/keys.js';
+import { registerAccountsCommands } from './commands/accounts.js';
 import { registerMcpCommand } from './commands/mcp.js';
 import { registerDemoCommand } from './commands/demo.js';
 
@@ -43,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   registerRobloxCommands(program);
   registerServeCommand(program);
   registerKeysCommands(program);
+  registerAccountsCommands(program);
   registerMcpCommand(program);
   registerDemoCommand(program);
 

@@ -27,6 +27,9 @@ import { v1ItemRoutes } from './routes/v1-item.js';
 import { steamIconRoutes } from './routes/steam-icons.js';
 import { inventoryWatchRoutes } from './routes/inventory-watch.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { tradingConfirmationRoutes } from './routes/trading-confirmations.js';
+import { tradingInventoryRoutes } from './routes/trading-inventory.js';
+import { tradingOfferRoutes } from './routes/trading-offers.js';
 import { ErrorBody } from './schemas/common.js';
 import { InventoryItemSchema } from './schemas/v1-inventory.js';
 import { MoneySchema } from './schemas/v1-value.js';
@@ -84,6 +87,9 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   await fastify.register(webApiPlayerRoutes);
   await fastify.register(v1ItemRoutes);
   await fastify.register(steamIconRoutes);
+  await fastify.register(tradingOfferRoutes);
+  await fastify.register(tradingConfirmationRoutes);
+  await fastify.register(tradingInventoryRoutes);
   await fastify.register(viewerRoutes);
   methodNotAllowed(fastify, '/openapi.json');
 }

@@ -116,4 +116,16 @@ describe('loadGatewayConfig', () => {
     });
     expect(steamSpacingMs(fixed)).toBe(1030);
   });
+
+  it('takes a missing GAMESTASH_SECRET_KEY (trading off) but refuses a malformed one at start', () => {
+    expect(loadGatewayConfig({}).secretKey).toBeUndefined();
+    expect(loadGatewayConfig({ GAMESTASH_SECRET_KEY: 'a'.repeat(64) }).secretKey).toBe('a'.repeat(64));
+    expect(() => loadGatewayConfig({ GAMESTASH_SECRET_KEY: 'short-key' })).toThrow(
+      /^GAMESTASH_SECRET_KEY is too short: give 32 random bytes/,
+    );
+    expect(loadGatewayConfig({ GAMESTASH_WATCH_LOCK_TTL_MS: '5000' }).watchLockTtlMs).toBe(5000);
+    expect(() => loadGatewayConfig({ GAMESTASH_WATCH_LOCK_TTL_MS: '10' })).toThrow(
+      /GAMESTASH_WATCH_LOCK_TTL_MS/,
+    );
+  });
 });

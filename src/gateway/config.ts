@@ -9,6 +9,7 @@ import { loadConfig, type ConfigOverrides, type GamestashConfig } from '../core/
 import { defined, int, list, text, type Env } from '../core/env.js';
 import { registerSecret } from '../core/http/redact.js';
 import { DEFAULT_VANITY_CACHE_TTL_MS } from '../steam/ids/vanity-cache.js';
+import { SecretBox } from '../store/secret-box.js';
 
 /** Where `serve` keeps its data unless GAMESTASH_DATA_DIR says otherwise (as it always has). */
 export const SERVE_DATA_DIR = './data';
@@ -78,6 +79,16 @@ export interface GatewayConfig {
   origins: Partial<Record<TracedSetting, string>>;
   /** How long a vanity name's SteamID64 is remembered (one upstream lookup per name per TTL). */
   vanityCacheTtlMs: number;
+  /**
+   * GAMESTASH_SECRET_KEY: registered Steam accounts are sealed with it (store/secret-box.ts).
+   * Without it the trading routes answer 503 and no account is watched.
+   */
+  secretKey: string | undefined;
+  /**
+   * How long an instance's hold on an account's offer watcher lasts without renewal (Redis
+   * lock): renewed every third of it; an instance that dies is replaced within about this long.
+   */
+  watchLockTtlMs: number;
   /** Web API answers are cached this long, by method family (services/webapi-families.ts). */
   webApiTtlMs: {
     /** Profiles, friends, games, achievements, stats, and methods of no other family. */
@@ -173,6 +184,8 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
       0,
       30 * 86_400_000,
     ),
+    secretKey: checkedSecretKey(text(env, 'GAMESTASH_SECRET_KEY')),
+    watchLockTtlMs: int(env, 'GAMESTASH_WATCH_LOCK_TTL_MS', 30_000, 300, 3_600_000),
     webApiTtlMs: {
       players: int(env, 'GAMESTASH_WEBAPI_PLAYERS_TTL_MS', 300_000, 0, 30 * 86_400_000),
       apps: int(env, 'GAMESTASH_WEBAPI_APPS_TTL_MS', 3_600_000, 0, 30 * 86_400_000),
@@ -219,6 +232,12 @@ export function loadGatewayConfig(env: Env = process.env, overrides: GatewayOver
   // The token guards the metrics: it must never show in a log line or an error.
   registerSecret(config.metricsToken);
   return config;
+}
+
+/** A malformed key is a bad setting, refused at start; a missing one only turns trading off. */
+function checkedSecretKey(value: string | undefined): string | undefined {
+  if (value !== undefined) SecretBox.fromSecretKey(value);
+  return value;
 }
 
 /** The spacing the gateway keeps between Steam requests per egress route: the interval plus its margin. */

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator } from '../emulator/index.js';
-import { startGateway, type Json, type TestGateway } from '../../test/services/gateway.js';
+import { startGateway, type Json, type TestGateway, WEBHOOK_SCOPES } from '../../test/services/gateway.js';
 import { completeTrade, tradable } from '../../test/services/emulator-trade.js';
 import { startReceiver, type WebhookReceiver } from '../../test/services/webhook-receiver.js';
 
@@ -57,7 +57,7 @@ async function api(method: string, path: string, key: string, body?: unknown) {
 }
 
 async function subscriber(name: string) {
-  const key = await gw.key({ name });
+  const key = await gw.key({ name, scopes: WEBHOOK_SCOPES });
   const res = await api('POST', '/v1/webhooks', key, {
     url: `${receiver.url}/${name}`,
     events: ['inventoryChanged'],
@@ -143,7 +143,7 @@ describe('watched inventories', () => {
   });
 
   it('lists, shows and stops watches; refuses short intervals and private inventories', async () => {
-    const key = await gw.key();
+    const key = await gw.key({ scopes: WEBHOOK_SCOPES });
     const short = await api('POST', `${watchPath(BOB)}?interval_ms=50`, key);
     expect(short.status).toBe(400);
     expect(short.body.error).toMatchObject({ code: 'invalid_input', parameter: 'interval_ms' });
@@ -160,7 +160,10 @@ describe('watched inventories', () => {
     expect(made.body.watch.interval_ms).toBe(300_000);
     const list = await api('GET', '/v1/steam/inventory/watches', key);
     expect(list.body.watches.map((w: Json) => w.steamid)).toEqual([BOB]);
-    expect((await api('GET', '/v1/steam/inventory/watches', await gw.key())).body.watches).toEqual([]);
+    expect(
+      (await api('GET', '/v1/steam/inventory/watches', await gw.key({ scopes: WEBHOOK_SCOPES }))).body
+        .watches,
+    ).toEqual([]);
     expect((await api('DELETE', watchPath(BOB), key)).body).toEqual({ status: 200, deleted: true });
     expect((await api('DELETE', watchPath(BOB), key)).status).toBe(404);
     expect((await api('GET', '/v1/steam/inventory/watches', key)).body.watches).toEqual([]);

@@ -21,9 +21,24 @@ export class GatewayProblem extends GamestashError {
 /** The JSON every error answers with. */
 export interface ErrorBody {
   status: number;
-  error: { code: string; message: string; parameter?: string };
+  error: { code: string; message: string; parameter?: string; eresult?: number; reason?: string };
 }
 
-export function errorBody(status: number, code: string, message: string, parameter?: string): ErrorBody {
-  return { status, error: { code, message, ...(parameter ? { parameter } : {}) } };
+export function errorBody(
+  status: number,
+  code: string,
+  message: string,
+  parameter?: string,
+  details: { eresult?: number | undefined; reason?: string | undefined } = {},
+): ErrorBody {
+  return {
+    status,
+    error: {
+      code,
+      message,
+      ...(parameter ? { parameter } : {}),
+      ...(details.eresult === undefined ? {} : { eresult: details.eresult }),
+      ...(details.reason === undefined ? {} : { reason: details.reason }),
+    },
+  };
 }

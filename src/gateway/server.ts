@@ -14,12 +14,14 @@ import { loggerOptions } from './logger.js';
 import { startMetricsServer, type MetricsServer } from './metrics-server.js';
 import { mapError, MAX_PATH_SEGMENT_LENGTH, sendProblem } from './plugins/errors.js';
 import { errorBody } from './problem.js';
-import { createGatewayServices, type GatewayServiceOptions } from './services/index.js';
+import { createGatewayServices, type GatewayExtras } from './services/index.js';
 import { explainStartupFailure, StartupError } from './startup-error.js';
 
-export interface BuildOptions extends GatewayServiceOptions {
+export interface BuildOptions {
   /** Where logs go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream;
+  /** Parts given instead of the defaults (event publisher, watchers, confirmations). */
+  extras?: GatewayExtras;
 }
 
 export async function buildServer(
@@ -41,7 +43,7 @@ export async function buildServer(
     // Router-level refusals (over-long path segment, malformed URL) get the same JSON.
     frameworkErrors: (error, request, reply) => sendProblem(reply, mapError(error, request)),
   });
-  const services = await createGatewayServices(config, fastify.log, options);
+  const services = await createGatewayServices(config, fastify.log, options.extras);
   // Answers sent while closing tell the client not to reuse the connection, so in-flight
   // keep-alive connections end with their request instead of holding shutdown open.
   let closing = false;
@@ -61,6 +63,8 @@ export async function buildServer(
   fastify.decorate('services', services);
   // Registered before the app so that it runs after the server has stopped and drained.
   fastify.addHook('onClose', async () => services.close());
+  // Leases are taken once start-up work is done: a long registration must not outlast a lease.
+  fastify.addHook('onReady', async () => services.offerWatchers.start());
   await fastify.register(gatewayApp, { services });
   return fastify;
 }

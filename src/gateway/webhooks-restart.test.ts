@@ -76,7 +76,12 @@ async function kill(child: GatewayProcess) {
 async function createKey(store: { databaseUrl?: string; sqlitePath?: string }): Promise<string> {
   const database = await openDatabase(store);
   try {
-    return (await new ApiKeyStore(database.db).create({ name: 'bot-owner' })).key;
+    return (
+      await new ApiKeyStore(database.db).create({
+        name: 'bot-owner',
+        scopes: ['inventory:read', 'webhooks:write'],
+      })
+    ).key;
   } finally {
     await database.close();
   }

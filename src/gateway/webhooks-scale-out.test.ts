@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator } from '../emulator/index.js';
 import { openDatabase } from '../store/database.js';
 import { SnapshotStore } from '../store/snapshots.js';
-import { startGateway, type Json, type TestGateway } from '../../test/services/gateway.js';
+import { startGateway, type Json, type TestGateway, WEBHOOK_SCOPES } from '../../test/services/gateway.js';
 import { completeTrade, tradable } from '../../test/services/emulator-trade.js';
 import { startPostgres, type PostgresServer } from '../../test/services/postgres.js';
 import { startRedis, type RedisServer } from '../../test/services/redis.js';
@@ -54,7 +54,7 @@ beforeAll(async () => {
   };
   // One after the other: the first runs the migrations.
   for (let i = 0; i < 2; i++) gateways.push(await startGateway({ emulatorUrl: emulator.url, env }));
-  key = await gateways[0]!.key({ name: 'shop' });
+  key = await gateways[0]!.key({ name: 'shop', scopes: WEBHOOK_SCOPES });
 });
 afterAll(async () => {
   await Promise.all(gateways.map((g) => g.close()));

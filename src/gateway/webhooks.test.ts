@@ -14,6 +14,7 @@ import {
   removeTempDirs,
   type Json,
   type TestGateway,
+  WEBHOOK_SCOPES,
 } from '../../test/services/gateway.js';
 import { startReceiver, type WebhookReceiver } from '../../test/services/webhook-receiver.js';
 
@@ -36,7 +37,7 @@ const ENV = {
 beforeAll(async () => {
   [emulator, receiver] = await Promise.all([startEmulator({ scenario: {} }), startReceiver()]);
   gw = await startGateway({ emulatorUrl: emulator.url, env: ENV });
-  key = await gw.key({ name: 'shop' });
+  key = await gw.key({ name: 'shop', scopes: WEBHOOK_SCOPES });
   keyId = (await gw.app.services.keys.find('shop'))!.id;
 });
 afterAll(async () => {
@@ -109,7 +110,7 @@ describe('subscriptions', () => {
     expect(one.body.webhook).toEqual(created.body.webhook);
     expect(one.text).not.toContain('whsec_');
 
-    const other = await gw.key({ name: 'other' });
+    const other = await gw.key({ name: 'other', scopes: WEBHOOK_SCOPES });
     expect((await api('GET', '/v1/webhooks', undefined, other)).body.webhooks).toEqual([]);
     for (const [method, path] of [
       ['GET', `/v1/webhooks/${id}`],
@@ -185,7 +186,7 @@ describe('subscriptions', () => {
   it('refuses loopback and private targets unless the operator allows them', async () => {
     const strict = await startGateway({ emulatorUrl: emulator.url });
     try {
-      const strictKey = await strict.key();
+      const strictKey = await strict.key({ scopes: WEBHOOK_SCOPES });
       for (const url of [
         `${receiver.url}/x`,
         'http://localhost:8080/x',
@@ -232,7 +233,7 @@ describe('deliveries', () => {
   });
 
   it('delivers only what a webhook subscribed to, to the keys named, for its account', async () => {
-    const other = await gw.key({ name: 'other-keys' });
+    const other = await gw.key({ name: 'other-keys', scopes: WEBHOOK_SCOPES });
     const otherId = (await gw.app.services.keys.find('other-keys'))!.id;
     const offers = await subscribe(['newOffer']);
     const everything = await subscribe(['*']);
@@ -254,7 +255,7 @@ describe('deliveries', () => {
   });
 
   it("falls silent for a revoked key's webhooks", async () => {
-    const doomed = await gw.key({ name: 'doomed' });
+    const doomed = await gw.key({ name: 'doomed', scopes: WEBHOOK_SCOPES });
     const gone = await subscribe(['pollFailure'], {}, doomed);
     const kept = await subscribe(['pollFailure']);
     await gw.app.services.keys.revoke('doomed');
@@ -359,7 +360,7 @@ describe('giving up and private targets at delivery time', () => {
       env: { ...ENV, GAMESTASH_SQLITE_PATH: tempSqlitePath(), GAMESTASH_WEBHOOK_RETRY_FOR_MS: '400' },
     });
     try {
-      const shortKey = await short.key();
+      const shortKey = await short.key({ scopes: WEBHOOK_SCOPES });
       const hook = await subscribe(['newOffer'], {}, shortKey, short.url);
       receiver.respond = () => 500;
       await publish({ type: 'newOffer', id: 'evt-give-up', data: {} }, short);
@@ -421,20 +422,14 @@ describe('giving up and private targets at delivery time', () => {
 
 describe('scopes and accounts', () => {
   it('refuses keys without webhooks:write, accounts a key may not hear, and their events', async () => {
-    // What the trading gateway's checks plug into: here a key named "reader" lacks the scope
-    // and no key may hear "vault".
+    // The keys' own scopes and accounts: "reader" lacks webhooks:write; "writer" has it and
+    // offers:read for bot1 only; "blind" has webhooks:write but not offers:read.
     const scoped = await startGateway({
       emulatorUrl: emulator.url,
       env: { ...ENV, GAMESTASH_SQLITE_PATH: tempSqlitePath() },
-      build: {
-        webhookAccess: {
-          mayManage: (k) => k.name !== 'reader',
-          mayReceive: (_keyId, account) => account !== 'vault',
-        },
-      },
     });
     try {
-      const reader = await scoped.key({ name: 'reader' });
+      const reader = await scoped.key({ name: 'reader', scopes: ['inventory:read'] });
       for (const [method, path] of [
         ['POST', '/v1/webhooks'],
         ['GET', '/v1/webhooks'],
@@ -454,7 +449,12 @@ describe('scopes and accounts', () => {
         expect(res.body.error.code).toBe('missing_scope');
         expect(res.body.error.message).toMatch(/webhooks:write/);
       }
-      const writer = await scoped.key({ name: 'writer' });
+      const writer = await scoped.key({
+        name: 'writer',
+        scopes: [...WEBHOOK_SCOPES, 'offers:read'],
+        accounts: ['bot1'],
+      });
+      const blind = await scoped.key({ name: 'blind', scopes: WEBHOOK_SCOPES, accounts: ['bot1'] });
       const vault = await call(scoped.url, 'POST', '/v1/webhooks', writer, {
         url: `${receiver.url}/x`,
         events: ['*'],
@@ -462,11 +462,14 @@ describe('scopes and accounts', () => {
       });
       expect(vault.status).toBe(403);
       expect(vault.body.error).toMatchObject({ code: 'account_not_allowed', parameter: 'account' });
+      const unheard = await subscribe(['newOffer'], {}, blind, scoped.url);
       const hook = await subscribe(['newOffer'], {}, writer, scoped.url);
       await publish({ type: 'newOffer', id: 'evt-vault', account: 'vault', data: {} }, scoped);
       await publish({ type: 'newOffer', id: 'evt-bot1', account: 'bot1', data: {} }, scoped);
       await receiver.waitFor(() => receiver.delivered(hook.path).has('evt-bot1'));
       expect(at(hook.path).map((r) => r.eventId)).toEqual(['evt-bot1']);
+      const unheardLog = await call(scoped.url, 'GET', `/v1/webhooks/${unheard.id}/deliveries`, blind);
+      expect(unheardLog.body.deliveries).toEqual([]);
     } finally {
       await scoped.close();
     }

@@ -6,6 +6,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { MAX_KEY_NAME_LENGTH } from './migrations.js';
+import {
+  ALL_ACCOUNTS,
+  DEFAULT_KEY_SCOPES,
+  storedAccounts,
+  storedScopes,
+  type KeyScope,
+} from './key-scopes.js';
 import type { Database } from './schema.js';
 
 export const KEY_PREFIX = 'gs_';
@@ -21,6 +28,10 @@ export interface ApiKeyRecord {
   revokedAt: number | null;
   lastUsedAt: number | null;
   requestCount: number;
+  /** What the key may do (store/key-scopes.ts). */
+  scopes: KeyScope[];
+  /** Registered Steam accounts it may act for; `*` for all. */
+  accounts: string[];
 }
 
 export interface CreatedApiKey {
@@ -44,7 +55,14 @@ export class ApiKeyStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Creates a key; names are unique (a duplicate is refused with a RangeError naming the key that has it). */
-  async create(input: { name: string; quotaPerMinute?: number | null | undefined }): Promise<CreatedApiKey> {
+  async create(input: {
+    name: string;
+    quotaPerMinute?: number | null | undefined;
+    /** Checked by parseScopes; the read scopes by default. */
+    scopes?: readonly KeyScope[] | undefined;
+    /** Checked by parseAccountList; none by default. */
+    accounts?: readonly string[] | undefined;
+  }): Promise<CreatedApiKey> {
     const name = input.name.trim();
     if (!name || name.length > MAX_KEY_NAME_LENGTH) {
       throw new RangeError(`key name must be 1 to ${MAX_KEY_NAME_LENGTH} characters`);
@@ -60,6 +78,8 @@ export class ApiKeyStore {
       created_at: Date.now(),
       revoked_at: null,
       last_used_at: null,
+      scopes: (input.scopes ?? DEFAULT_KEY_SCOPES).join(','),
+      accounts: (input.accounts ?? []).join(',') || null,
     };
     try {
       await this.db.insertInto('api_keys').values(row).execute();
@@ -128,6 +148,50 @@ export class ApiKeyStore {
     return { ...found, revokedAt };
   }
 
+  /**
+   * Changes a key's scopes and/or accounts (by id or name). A running gateway sees the change
+   * within GAMESTASH_KEY_CACHE_MS, as it sees a revocation.
+   */
+  async update(
+    idOrName: string,
+    change: { scopes?: readonly KeyScope[] | undefined; accounts?: readonly string[] | undefined },
+  ): Promise<ApiKeyRecord> {
+    const found = await this.find(idOrName);
+    if (!found) throw new RangeError(`no key with id or name "${idOrName}"`);
+    const set: { scopes?: string; accounts?: string | null } = {};
+    if (change.scopes) set.scopes = change.scopes.join(',');
+    if (change.accounts) set.accounts = change.accounts.join(',') || null;
+    if (Object.keys(set).length > 0)
+      await this.db.updateTable('api_keys').set(set).where('id', '=', found.id).execute();
+    return {
+      ...found,
+      ...(change.scopes ? { scopes: [...change.scopes] } : {}),
+      ...(change.accounts ? { accounts: [...change.accounts] } : {}),
+    };
+  }
+
+  /**
+   * Takes an account name off every key's list (the account was removed: a new account
+   * registered later under the same name must not inherit the old one's keys). `*` stays.
+   */
+  async forgetAccount(name: string): Promise<void> {
+    const rows = await this.db
+      .selectFrom('api_keys')
+      .select(['id', 'accounts'])
+      .where('accounts', 'is not', null)
+      .execute();
+    for (const row of rows) {
+      const accounts = storedAccounts(row.accounts);
+      if (!accounts.includes(name) || accounts.includes(ALL_ACCOUNTS)) continue;
+      const rest = accounts.filter((a) => a !== name).join(',');
+      await this.db
+        .updateTable('api_keys')
+        .set({ accounts: rest || null })
+        .where('id', '=', row.id)
+        .execute();
+    }
+  }
+
   /** Adds batched usage (the gateway flushes every few seconds rather than per request). */
   async recordUsage(deltas: UsageDelta[]): Promise<void> {
     if (deltas.length === 0) return;
@@ -164,7 +228,12 @@ export class ApiKeyStore {
   }
 }
 
-type Row = Omit<Database['api_keys'], 'request_count'> & { request_count: unknown };
+type Row = Omit<Database['api_keys'], 'request_count' | 'scopes' | 'accounts'> & {
+  request_count: unknown;
+  /** Absent from rows built in memory before the columns existed. */
+  scopes?: string | null;
+  accounts?: string | null;
+};
 
 function toRecord(row: Row): ApiKeyRecord {
   return {
@@ -176,5 +245,7 @@ function toRecord(row: Row): ApiKeyRecord {
     revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
     lastUsedAt: row.last_used_at === null ? null : Number(row.last_used_at),
     requestCount: Number(row.request_count),
+    scopes: storedScopes(row.scopes ?? null),
+    accounts: storedAccounts(row.accounts ?? null),
   };
 }

@@ -11,6 +11,7 @@ import { tradeState } from './trade-migration.js';
 import { steamConfirmationTimes } from './guard-migration.js';
 import { offerWatch } from './watch-migration.js';
 import { webhooks } from './webhook-migration.js';
+import { tradingAccounts } from './accounts-migration.js';
 
 /** `api_keys.name` is varchar(200) (PostgreSQL enforces it). */
 export const MAX_KEY_NAME_LENGTH = 200;
@@ -99,6 +100,7 @@ migrations['004_trade_state'] = tradeState;
 migrations['005_steam_confirmation_times'] = steamConfirmationTimes;
 migrations['006_offer_watch'] = offerWatch;
 migrations['007_webhooks'] = webhooks;
+migrations['008_trading_accounts'] = tradingAccounts;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

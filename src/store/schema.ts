@@ -9,6 +9,7 @@ import type { TradeTables } from './trade-schema.js';
 import type { SteamConfirmationTimesTable } from './guard-schema.js';
 import type { WatchTables } from './watch-schema.js';
 import type { WebhookTables } from './webhook-schema.js';
+import type { AccountTables } from './accounts-schema.js';
 
 export type Millis = number | string | bigint;
 
@@ -24,6 +25,10 @@ export interface ApiKeysTable {
   revoked_at: Millis | null;
   last_used_at: Millis | null;
   request_count: Generated<Millis>;
+  /** Comma-separated scopes (store/key-scopes.ts); null on rows written before scopes: the read scopes. */
+  scopes: string | null;
+  /** Comma-separated account names the key may use, `*` for all; null or empty: none. */
+  accounts: string | null;
 }
 
 export interface ApiKeyUsageTable {
@@ -41,7 +46,7 @@ export interface CacheEntriesTable {
   stored_at: Millis;
 }
 
-export interface Database extends TradeTables, MarketTables, WatchTables, WebhookTables {
+export interface Database extends TradeTables, MarketTables, WatchTables, WebhookTables, AccountTables {
   api_keys: ApiKeysTable;
   api_key_usage: ApiKeyUsageTable;
   cache_entries: CacheEntriesTable;

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadGatewayConfig, type GatewayConfig, type GatewayOverrides } from '../../src/gateway/config.js';
-import { startServer, type BuildOptions, type RunningServer } from '../../src/gateway/server.js';
+import { startServer, type RunningServer } from '../../src/gateway/server.js';
+import type { GatewayExtras } from '../../src/gateway/services/index.js';
+import type { KeyScope } from '../../src/store/key-scopes.js';
 
 // Tests index freely into answers; a precise type per route would only restate the schemas.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,7 +43,12 @@ export interface TestGateway {
   config: GatewayConfig;
   server: RunningServer;
   /** Creates an API key in this gateway's store and returns the secret. */
-  key(options?: { name?: string; quotaPerMinute?: number }): Promise<string>;
+  key(options?: {
+    name?: string;
+    quotaPerMinute?: number;
+    scopes?: readonly KeyScope[];
+    accounts?: readonly string[];
+  }): Promise<string>;
   get(path: string, headers?: Record<string, string>): Promise<Answer>;
   close(): Promise<void>;
 }
@@ -51,9 +58,12 @@ export interface TestGatewayOptions {
   env?: Record<string, string>;
   overrides?: GatewayOverrides;
   logStream?: NodeJS.WritableStream;
-  /** Build options beyond the log stream (e.g. `webhookAccess`). */
-  build?: Omit<BuildOptions, 'logStream'>;
+  /** Parts given instead of the defaults (event publisher, watchers, confirmations). */
+  extras?: GatewayExtras;
 }
+
+/** What a key needs to manage webhooks and watched inventories (and read the inventories). */
+export const WEBHOOK_SCOPES: readonly KeyScope[] = ['inventory:read', 'webhooks:write'];
 
 const tempDirs = new Set<string>();
 
@@ -84,8 +94,8 @@ export async function startGateway(options: TestGatewayOptions): Promise<TestGat
   };
   const config = loadGatewayConfig(env, options.overrides);
   const server = await startServer(config, {
-    ...options.build,
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.extras ? { extras: options.extras } : {}),
   });
   const app = server.fastify;
   return {
@@ -98,6 +108,8 @@ export async function startGateway(options: TestGatewayOptions): Promise<TestGat
       const created = await app.services.keys.create({
         name: opts.name ?? `test-${randomBytes(4).toString('hex')}`,
         quotaPerMinute: opts.quotaPerMinute,
+        scopes: opts.scopes,
+        accounts: opts.accounts,
       });
       return created.key;
     },

@@ -6,12 +6,15 @@ import { InvalidInputError } from '../../core/errors.js';
 import { loadGatewayConfig } from '../../gateway/config.js';
 import { ApiKeyStore, type ApiKeyRecord } from '../../store/api-keys.js';
 import { openDatabase } from '../../store/database.js';
+import { ALL_ACCOUNTS, parseAccountList, parseScopes } from '../../store/key-scopes.js';
+import { SteamAccountStore } from '../../store/steam-accounts.js';
 import { renderTable, type Column } from '../output/table.js';
 import { writeJson, writeLine } from '../output/write.js';
-import type { KeysCreateOptions, KeysListOptions, KeysStoreOptions } from './keys.js';
+import type { KeysCreateOptions, KeysListOptions, KeysStoreOptions, KeysUpdateOptions } from './keys.js';
 
 interface KeysContext {
   keys: ApiKeyStore;
+  accounts: SteamAccountStore;
   /** GAMESTASH_DEFAULT_QUOTA_PER_MINUTE: what a key without its own quota gets. */
   defaultQuota: number;
 }
@@ -28,7 +31,11 @@ async function withKeys<T>(options: KeysStoreOptions, run: (ctx: KeysContext) =>
     poolSize: 1,
   });
   try {
-    return await run({ keys: new ApiKeyStore(database.db), defaultQuota: config.defaultQuotaPerMinute });
+    return await run({
+      keys: new ApiKeyStore(database.db),
+      accounts: new SteamAccountStore(database.db),
+      defaultQuota: config.defaultQuotaPerMinute,
+    });
   } catch (error) {
     // The store signals "no such key" and bad names with RangeError: a usage problem.
     if (error instanceof RangeError) throw new InvalidInputError(error.message, 'key');
@@ -47,6 +54,8 @@ export interface KeyJson {
   /** True when the key has no quota of its own and follows GAMESTASH_DEFAULT_QUOTA_PER_MINUTE. */
   quotaIsDefault: boolean;
   requestCount: number;
+  scopes: string[];
+  accounts: string[];
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
@@ -60,6 +69,8 @@ function keyJson(k: ApiKeyRecord, defaultQuota: number): KeyJson {
     quotaPerMinute: k.quotaPerMinute ?? defaultQuota,
     quotaIsDefault: k.quotaPerMinute === null,
     requestCount: k.requestCount,
+    scopes: k.scopes,
+    accounts: k.accounts,
     createdAt: iso(k.createdAt),
     lastUsedAt: k.lastUsedAt === null ? null : iso(k.lastUsedAt),
     revokedAt: k.revokedAt === null ? null : iso(k.revokedAt),
@@ -68,20 +79,50 @@ function keyJson(k: ApiKeyRecord, defaultQuota: number): KeyJson {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+function accountsText(k: ApiKeyRecord): string {
+  if (k.accounts.includes(ALL_ACCOUNTS)) return 'all';
+  return k.accounts.length ? k.accounts.join(', ') : 'none';
+}
+
 function quotaText(k: ApiKeyRecord, defaultQuota: number): string {
   return k.quotaPerMinute === null ? `${defaultQuota} (default)` : String(k.quotaPerMinute);
 }
 
+/**
+ * Accounts named for a key must be registered: a typo would otherwise give a key nothing and
+ * say nothing. `*` (every account, future ones too) needs none.
+ */
+async function checkedAccounts(accounts: SteamAccountStore, list: string): Promise<string[]> {
+  const names = parseAccountList(list, 'account');
+  if (names.includes(ALL_ACCOUNTS)) return names;
+  const known = new Set((await accounts.list()).map((a) => a.name));
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new InvalidInputError(
+      `no account named ${unknown.map((n) => `"${n}"`).join(', ')}: register it first (\`gamestash accounts add --name NAME\`)`,
+      'account',
+    );
+  }
+  return names;
+}
+
 export async function createKey(options: KeysCreateOptions): Promise<void> {
-  const { created, defaultQuota } = await withKeys(options, async ({ keys, defaultQuota }) => ({
-    created: await keys.create({ name: options.name, quotaPerMinute: options.quotaPerMinute }),
+  const scopes = options.scope === undefined ? undefined : parseScopes(options.scope, 'scope');
+  const { created, defaultQuota } = await withKeys(options, async ({ keys, accounts, defaultQuota }) => ({
+    created: await keys.create({
+      name: options.name,
+      quotaPerMinute: options.quotaPerMinute,
+      scopes,
+      accounts: options.account === undefined ? undefined : await checkedAccounts(accounts, options.account),
+    }),
     defaultQuota,
   }));
   if (options.json) return writeJson({ key: created.key, ...keyJson(created.record, defaultQuota) });
   writeLine(created.key);
   process.stderr.write(
     `created ${created.record.id} "${created.record.name}"` +
-      ` (quota: ${quotaText(created.record, defaultQuota)} requests/min).` +
+      ` (quota: ${quotaText(created.record, defaultQuota)} requests/min;` +
+      ` scopes: ${created.record.scopes.join(', ')}; accounts: ${accountsText(created.record)}).` +
       ' This is the only time the key is shown: store it now.\n',
   );
 }
@@ -92,6 +133,8 @@ function columns(defaultQuota: number): Column<ApiKeyRecord>[] {
     { header: 'name', value: (k) => k.name },
     { header: 'key', value: (k) => `${k.prefix}…` },
     { header: 'quota/min', value: (k) => quotaText(k, defaultQuota), align: 'right' },
+    { header: 'scopes', value: (k) => k.scopes.join(', ') },
+    { header: 'accounts', value: (k) => accountsText(k) },
     { header: 'requests', value: (k) => k.requestCount, align: 'right' },
     { header: 'last used', value: (k) => (k.lastUsedAt ? iso(k.lastUsedAt) : 'never') },
     { header: 'created', value: (k) => iso(k.createdAt) },
@@ -109,6 +152,29 @@ export async function listKeys(options: KeysListOptions): Promise<void> {
     list.length === 0
       ? 'no keys: create one with `gamestash keys create --name NAME`'
       : renderTable(list, columns(defaultQuota)),
+  );
+}
+
+export async function updateKey(idOrName: string, options: KeysUpdateOptions): Promise<void> {
+  if (options.scope === undefined && options.account === undefined) {
+    throw new InvalidInputError('nothing to change: give --scope and/or --account', 'scope');
+  }
+  const scopes = options.scope === undefined ? undefined : parseScopes(options.scope, 'scope');
+  const { updated, defaultQuota } = await withKeys(options, async ({ keys, accounts, defaultQuota }) => ({
+    updated: await keys.update(idOrName, {
+      scopes,
+      accounts:
+        options.account === undefined
+          ? undefined
+          : options.account.trim() === ''
+            ? []
+            : await checkedAccounts(accounts, options.account),
+    }),
+    defaultQuota,
+  }));
+  if (options.json) return writeJson(keyJson(updated, defaultQuota));
+  writeLine(
+    `updated ${updated.id} "${updated.name}": scopes ${updated.scopes.join(', ')}; accounts ${accountsText(updated)}`,
   );
 }
 

@@ -1,18 +1,22 @@
 /**
  * @module gateway/plugins/auth
- * API keys and quotas for the inventory routes: a `preValidation` hook (so a caller with no
+ * API keys, scopes and quotas for the routes: a `preValidation` hook (so a caller with no
  * valid key learns that first, before anything about their parameters) and an `onResponse`
- * hook counting usage per key. Keys come from `api_key` or the `x-api-key` header.
+ * hook counting usage per key. Keys come from `api_key` or the `x-api-key` header; a key
+ * without the route's scope is refused (403 `missing_scope`) before its quota is spent.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { StoreUnavailableError } from '../../core/errors.js';
+import type { ApiKeyRecord } from '../../store/api-keys.js';
+import type { KeyScope } from '../../store/key-scopes.js';
 import { GatewayProblem } from '../problem.js';
 import type { GatewayServices } from '../services/index.js';
 
 const HOW_TO =
   'create one with `gamestash keys create --name NAME` and pass it as api_key=... or the x-api-key header';
 
-export function requireApiKey(services: GatewayServices) {
+/** The key must be valid, within its quota, and have `scope` (the read routes' by default). */
+export function requireApiKey(services: GatewayServices, scope: KeyScope = 'inventory:read') {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const header = request.headers['x-api-key'];
     const query = (request.query as Record<string, unknown> | undefined)?.api_key;
@@ -32,6 +36,7 @@ export function requireApiKey(services: GatewayServices) {
     });
     if (!record) throw new GatewayProblem(401, 'invalid_api_key', `unknown or revoked API key: ${HOW_TO}`);
     request.apiKey = record;
+    requireScope(record, scope);
     const quota = await services.quota.consume(record.id, record.quotaPerMinute);
     reply.header('x-ratelimit-limit', String(quota.limit));
     reply.header('x-ratelimit-remaining', String(Math.max(0, quota.remaining)));
@@ -46,6 +51,16 @@ export function requireApiKey(services: GatewayServices) {
       );
     }
   };
+}
+
+/** 403 `missing_scope` unless the key has `scope` (for what a route needs beyond its own scope). */
+export function requireScope(key: ApiKeyRecord, scope: KeyScope): void {
+  if (key.scopes.includes(scope)) return;
+  throw new GatewayProblem(
+    403,
+    'missing_scope',
+    `this key lacks the ${scope} scope: the gateway's operator can add it (\`gamestash keys update ${key.name} --scope ${[...key.scopes, scope].join(',')}\`)`,
+  );
 }
 
 /** Counts every answered request of an authenticated key, and its cache hits. */

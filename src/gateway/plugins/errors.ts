@@ -10,8 +10,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AuthenticationError,
+  ConfirmationFailedError,
   ConnectionError,
   GamestashError,
+  IdempotencyConflictError,
   InvalidInputError,
   MalformedResponseError,
   NoInventoryError,
@@ -22,6 +24,8 @@ import {
   SessionExpiredError,
   StoreUnavailableError,
   TimeoutError,
+  TradeOfferRefusedError,
+  TradeOutcomeUnknownError,
   UpstreamInvalidRequestError,
 } from '../../core/errors.js';
 import { eresultInfo } from '../../core/eresult.js';
@@ -36,6 +40,9 @@ interface Mapped {
   parameter?: string;
   retryAfterSeconds?: number;
   allow?: string;
+  /** Steam's EResult and the refusal's reason (trade refusals), or an idempotency conflict's reason. */
+  eresult?: number;
+  reason?: string;
 }
 
 /** What a 503 without a better estimate tells the caller: stores reconnect within seconds. */
@@ -69,6 +76,24 @@ function mapLibraryError(error: GamestashError): Mapped {
   });
   if (error instanceof InvalidInputError)
     return m(400, 'invalid_input', error.parameter ? { parameter: error.parameter } : {});
+  // Trade writes (docs/gateway.md, "Trading gateway"): Steam said no, or nobody can tell yet.
+  if (error instanceof TradeOfferRefusedError)
+    return m(422, 'trade_refused', {
+      ...(error.eresult === undefined ? {} : { eresult: error.eresult }),
+      ...(error.reason === undefined ? {} : { reason: error.reason }),
+    });
+  if (error instanceof TradeOutcomeUnknownError)
+    return m(502, 'trade_outcome_unknown', {
+      message: `${error.message} — read the offer (GET .../offers/{id}, or the sent offers) before trying again`,
+    });
+  if (error instanceof ConfirmationFailedError) return m(422, 'confirmation_failed');
+  if (error instanceof IdempotencyConflictError)
+    return m(409, 'idempotency_conflict', {
+      reason: error.reason,
+      ...(error.retryAfterMs === undefined
+        ? {}
+        : { retryAfterSeconds: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) }),
+    });
   const roblox = error.service === 'roblox';
   const webApi = error.service === 'steam-webapi';
   const upstream = roblox ? 'Roblox' : error.service === 'skinport' ? 'Skinport' : 'Steam';
@@ -220,7 +245,12 @@ export function sendProblem(reply: FastifyReply, mapped: Mapped): FastifyReply {
   return reply
     .code(mapped.status)
     .type('application/json; charset=utf-8')
-    .send(errorBody(mapped.status, mapped.code, redactText(mapped.message), mapped.parameter));
+    .send(
+      errorBody(mapped.status, mapped.code, redactText(mapped.message), mapped.parameter, {
+        eresult: mapped.eresult,
+        reason: mapped.reason,
+      }),
+    );
 }
 
 export function registerErrorHandling(fastify: FastifyInstance): void {

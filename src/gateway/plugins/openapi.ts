@@ -39,6 +39,11 @@ export async function registerOpenApi(
           name: 'webhooks',
           description: 'Signed event deliveries to your URLs, their log, and watched inventories',
         },
+        {
+          name: 'trading',
+          description:
+            "A registered Steam account's offers, confirmations and own inventory (keys need the route's scope and the account)",
+        },
         { name: 'operations', description: 'Health, readiness and metrics' },
       ],
     },

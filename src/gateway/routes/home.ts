@@ -19,6 +19,7 @@ const ENDPOINTS = [
   'GET /v1/steam/inventory/{steamid}/{appid}/{contextid}',
   'GET /v1/roblox/users/{userId}/inventory-items',
   'GET /v1/roblox/users/{userId}/owns',
+  'GET|POST /v1/steam/accounts/{account}/offers',
 ];
 
 const HomeBody = Type.Object({

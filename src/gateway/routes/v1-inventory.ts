@@ -5,7 +5,7 @@
  * same way when `limit` is given).
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { InvalidInputError } from '../../core/errors.js';
 import { matchesFilter, summarize, type InventoryFilter } from '../../steam/community/inventory/filter.js';
 import { requireApiKey } from '../plugins/auth.js';
@@ -16,6 +16,8 @@ import {
   type V1InventoryResponse,
   type V1Query,
 } from '../schemas/v1-inventory.js';
+import type { GatewayServices } from '../services/index.js';
+import type { InventoryCaller, InventoryTarget } from '../services/inventory-service.js';
 import { callerOf, setInventoryHeaders, targetOf } from './inventory-common.js';
 import { withPrices } from './item-prices.js';
 import { methodNotAllowed } from './method-not-allowed.js';
@@ -31,33 +33,47 @@ export async function v1InventoryRoutes(instance: FastifyInstance): Promise<void
     async (request, reply): Promise<V1InventoryResponse> => {
       const query = request.query;
       const target = await targetOf({ ...request.params, language: query.language }, services);
-      const result = await services.inventory.get(target, callerOf(request), { fresh: isOn(query.fresh) });
-      setInventoryHeaders(reply, target, result);
-      const filter = filterOf(query);
-      const all = result.entry.items;
-      const matched = Object.keys(filter).length ? all.filter((item) => matchesFilter(item, filter)) : all;
-      const head = {
-        status: 200 as const,
-        steamid: target.steamid64,
-        appid: target.appid,
-        contextid: target.contextid,
-        total_inventory_count: result.entry.totalCount,
-        matched: matched.length,
-      };
-      // `limit` counts what is returned, items or summary lines, as `--limit` does on the CLI
-      // and `limit` in the MCP tool; a summary without one has every line.
-      if (isOn(query.summary)) {
-        const lines = summarize(matched);
-        const { page, next } = pageOf(lines, query.cursor, query.limit ?? lines.length);
-        return { ...head, distinct: lines.length, count: page.length, summary: page, next_cursor: next };
-      }
-      const { page, next } = pageOf(matched, query.cursor, query.limit ?? DEFAULT_PAGE_LIMIT);
-      // prices=1: each item with its unit price from the price store (docs/value.md).
-      const items = isOn(query.prices) ? await withPrices(services, page, Number(target.appid), query) : page;
-      return { ...head, count: items.length, items, next_cursor: next };
+      return answerInventory(services, reply, target, callerOf(request), query);
     },
   );
   methodNotAllowed(fastify, URL_PATTERN);
+}
+
+/**
+ * One page of an inventory (or its summary) for a resolved target and caller: shared with
+ * a registered account's own inventory (routes/trading-inventory.ts).
+ */
+export async function answerInventory(
+  services: GatewayServices,
+  reply: FastifyReply,
+  target: InventoryTarget,
+  caller: InventoryCaller,
+  query: V1Query,
+): Promise<V1InventoryResponse> {
+  const result = await services.inventory.get(target, caller, { fresh: isOn(query.fresh) });
+  setInventoryHeaders(reply, target, result);
+  const filter = filterOf(query);
+  const all = result.entry.items;
+  const matched = Object.keys(filter).length ? all.filter((item) => matchesFilter(item, filter)) : all;
+  const head = {
+    status: 200 as const,
+    steamid: target.steamid64,
+    appid: target.appid,
+    contextid: target.contextid,
+    total_inventory_count: result.entry.totalCount,
+    matched: matched.length,
+  };
+  // `limit` counts what is returned, items or summary lines, as `--limit` does on the CLI
+  // and `limit` in the MCP tool; a summary without one has every line.
+  if (isOn(query.summary)) {
+    const lines = summarize(matched);
+    const { page, next } = pageOf(lines, query.cursor, query.limit ?? lines.length);
+    return { ...head, distinct: lines.length, count: page.length, summary: page, next_cursor: next };
+  }
+  const { page, next } = pageOf(matched, query.cursor, query.limit ?? DEFAULT_PAGE_LIMIT);
+  // prices=1: each item with its unit price from the price store (docs/value.md).
+  const items = isOn(query.prices) ? await withPrices(services, page, Number(target.appid), query) : page;
+  return { ...head, count: items.length, items, next_cursor: next };
 }
 
 function filterOf(query: V1Query): InventoryFilter {

@@ -32,7 +32,7 @@ export const MAX_PLAYERS_PER_REQUEST = 1000;
 export async function webApiPlayerRoutes(instance: FastifyInstance): Promise<void> {
   const fastify = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { services } = fastify;
-  const preValidation = requireApiKey(services);
+  const preValidation = requireApiKey(services, 'webapi:read');
   const steamIdOf = async (who: string) => {
     services.webApi.requireConfigured();
     return (await services.resolveSteamId(who)).steamid64;

@@ -24,7 +24,7 @@ export async function webApiRoutes(instance: FastifyInstance): Promise<void> {
 
   fastify.get(
     CALL,
-    { schema: webApiCallRouteSchema, preValidation: requireApiKey(services) },
+    { schema: webApiCallRouteSchema, preValidation: requireApiKey(services, 'webapi:read') },
     async (request, reply) => {
       const { interface: iface, method, version } = request.params;
       const query = request.query as Record<string, unknown>;

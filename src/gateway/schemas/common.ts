@@ -13,6 +13,15 @@ export const ErrorBody = Type.Object(
       code: Type.String({ description: 'Stable machine-readable code, e.g. invalid_input, quota_exceeded' }),
       message: Type.String({ description: 'What went wrong and what to do, for people' }),
       parameter: Type.Optional(Type.String({ description: 'The request parameter at fault (400 only)' })),
+      eresult: Type.Optional(
+        Type.Integer({ description: "Steam's EResult, when Steam refused a trade action" }),
+      ),
+      reason: Type.Optional(
+        Type.String({
+          description:
+            'Why: a trade refusal (TradeBan, NewDevice, TargetCannotTrade, OfferLimitExceeded, ...) or an idempotency conflict (different_request, in_progress)',
+        }),
+      ),
     }),
   },
   { $id: 'ErrorBody', description: 'Every error, whatever the status' },

@@ -37,10 +37,16 @@ import { WebApiService, type WebApiEntry } from './webapi-service.js';
 import { createMarketServices, type MarketServices } from './market-services.js';
 import {
   createWebhookServices,
+  scopedWebhookAccess,
   type InventoryWatches,
   type WebhookAccess,
   type WebhookService,
 } from './webhooks/index.js';
+import type { EventPublisher } from './event-publisher.js';
+import { LocalLeaseLock, RedisLeaseLock } from './lease-lock.js';
+import { libraryWatchers } from './library-watcher.js';
+import { OfferWatchers, type AccountWatcherFactory } from './offer-watchers.js';
+import { TradingService } from './trading.js';
 
 export interface GatewayServices {
   config: GatewayConfig;
@@ -56,10 +62,14 @@ export interface GatewayServices {
   webApi: WebApiService;
   /** Prices, valuations and snapshots (docs/value.md). */
   market: MarketServices;
+  /** Registered Steam accounts for the trading routes and the offer watchers. */
+  trading: TradingService;
   /** Webhook subscriptions, deliveries, and `publish` for event sources (docs/gateway.md#webhooks). */
   webhooks: WebhookService;
   /** Watched inventories, polled and published as `inventoryChanged`. */
   watches: InventoryWatches;
+  /** One offer watcher per watched account across all instances (started once the app is ready). */
+  offerWatchers: OfferWatchers;
   metrics: GatewayMetrics;
   /** Writes to the cache store kept through an outage, retried until it is back. */
   cacheWrites: CacheWriter;
@@ -72,15 +82,20 @@ export interface GatewayServices {
 
 const PURGE_EVERY_MS = 10 * 60_000;
 
-export interface GatewayServiceOptions {
-  /** Who may manage webhooks and hear which accounts (the trading gateway's scopes); every key by default. */
+/** Parts given from outside (tests, embedders) instead of the defaults. */
+export interface GatewayExtras {
+  /** Where the offer watchers' events go; the webhook service by default. */
+  events?: EventPublisher;
+  /** An account's offer watcher; the trade library's by default. */
+  watcherFactory?: AccountWatcherFactory;
+  /** Who may manage webhooks and hear which accounts; the keys' scopes and accounts by default. */
   webhookAccess?: WebhookAccess;
 }
 
 export async function createGatewayServices(
   config: GatewayConfig,
   log: FastifyBaseLogger,
-  options: GatewayServiceOptions = {},
+  extras: GatewayExtras = {},
 ): Promise<GatewayServices> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -97,7 +112,7 @@ export async function createGatewayServices(
     throw error;
   }
   try {
-    return await assemble(config, log, database, redis, options);
+    return await assemble(config, log, database, redis, extras);
   } catch (error) {
     // Nothing opened may stay open: the process must be able to exit on a failed start.
     redis?.disconnect();
@@ -112,7 +127,7 @@ async function assemble(
   log: FastifyBaseLogger,
   database: StoreDatabase,
   redis: Redis | undefined,
-  options: GatewayServiceOptions,
+  extras: GatewayExtras,
 ): Promise<GatewayServices> {
   const metrics = new GatewayMetrics();
   const pacer = instrumentPacer(redis ? new RedisPacer(redis) : new LocalPacer(), metrics);
@@ -180,13 +195,20 @@ async function assemble(
     metrics,
   });
   const market = await createMarketServices(config, { database, http, log });
+  const trading = new TradingService({
+    config,
+    database,
+    http,
+    keys,
+    log,
+  });
   const hooks = createWebhookServices(config, {
     database,
     inventory,
     snapshots: market.snapshots,
     metrics,
     log,
-    access: options.webhookAccess,
+    access: extras.webhookAccess ?? scopedWebhookAccess((account, scope) => trading.keysFor(account, scope)),
   });
   const keepFor = Math.max(config.cache.maxStaleMs, config.cache.ttlMs + config.cache.staleWhileRevalidateMs);
   const purge = () =>
@@ -195,6 +217,14 @@ async function assemble(
       .catch((err: unknown) => log.warn({ err: quiet(err) }, 'cache purge failed'));
   const purgeTimer = setInterval(purge, PURGE_EVERY_MS);
   purgeTimer.unref();
+  const offerWatchers = new OfferWatchers({
+    trading,
+    lock: redis ? new RedisLeaseLock(redis, config.watchLockTtlMs) : new LocalLeaseLock(),
+    publisher: extras.events ?? hooks.webhooks,
+    factory: extras.watcherFactory ?? libraryWatchers(config, database, log),
+    tickMs: Math.max(100, Math.floor(config.watchLockTtlMs / 3)),
+    log,
+  });
   hooks.start();
 
   return {
@@ -209,8 +239,10 @@ async function assemble(
     roblox,
     webApi,
     market,
+    trading,
     webhooks: hooks.webhooks,
     watches: hooks.watches,
+    offerWatchers,
     metrics,
     cacheWrites,
     resolveSteamId: (who) => resolveSteamId(who, resolveOptions),
@@ -225,6 +257,10 @@ async function assemble(
     },
     async close() {
       clearInterval(purgeTimer);
+      // First: watchers release their leases while Redis and the store are still there.
+      await offerWatchers
+        .close()
+        .catch((err: unknown) => log.error({ err }, 'could not stop the offer watchers cleanly'));
       // Before the stores close: attempts in flight record their results.
       await hooks.close().catch((err: unknown) => log.error({ err }, 'could not stop webhooks cleanly'));
       await auth

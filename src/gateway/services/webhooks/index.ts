@@ -22,7 +22,7 @@ import type { DeliveryQueue } from './queue.js';
 import { WebhookService } from './service.js';
 import { StoreDeliveryQueue } from './store-queue.js';
 
-export { OPEN_ACCESS, WEBHOOKS_WRITE_SCOPE, type WebhookAccess } from './access.js';
+export { OPEN_ACCESS, scopedWebhookAccess, WEBHOOKS_WRITE_SCOPE, type WebhookAccess } from './access.js';
 export { WebhookService } from './service.js';
 export { InventoryWatches } from './inventory-watches.js';
 
