@@ -24,6 +24,8 @@ let gw: TestGateway;
 let key: string;
 let keyId: string;
 const BASE_MS = 50;
+/** A key that manages webhooks and hears every trading account's events. */
+const HEARS_ALL = { scopes: [...WEBHOOK_SCOPES, 'offers:read' as const], accounts: ['*'] };
 const sqlite = tempSqlitePath();
 const ENV = {
   GAMESTASH_WEBHOOK_ALLOW_PRIVATE: '1',
@@ -37,7 +39,7 @@ const ENV = {
 beforeAll(async () => {
   [emulator, receiver] = await Promise.all([startEmulator({ scenario: {} }), startReceiver()]);
   gw = await startGateway({ emulatorUrl: emulator.url, env: ENV });
-  key = await gw.key({ name: 'shop', scopes: WEBHOOK_SCOPES });
+  key = await gw.key({ name: 'shop', ...HEARS_ALL });
   keyId = (await gw.app.services.keys.find('shop'))!.id;
 });
 afterAll(async () => {
@@ -233,7 +235,7 @@ describe('deliveries', () => {
   });
 
   it('delivers only what a webhook subscribed to, to the keys named, for its account', async () => {
-    const other = await gw.key({ name: 'other-keys', scopes: WEBHOOK_SCOPES });
+    const other = await gw.key({ name: 'other-keys', ...HEARS_ALL });
     const otherId = (await gw.app.services.keys.find('other-keys'))!.id;
     const offers = await subscribe(['newOffer']);
     const everything = await subscribe(['*']);

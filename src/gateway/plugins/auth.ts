@@ -15,8 +15,11 @@ import type { GatewayServices } from '../services/index.js';
 const HOW_TO =
   'create one with `gamestash keys create --name NAME` and pass it as api_key=... or the x-api-key header';
 
-/** The key must be valid, within its quota, and have `scope` (the read routes' by default). */
-export function requireApiKey(services: GatewayServices, scope: KeyScope = 'inventory:read') {
+/**
+ * The key must be valid, within its quota, and have `scope` (the read routes' by default;
+ * `null` when the route checks what the key may do itself, as the webhook routes do).
+ */
+export function requireApiKey(services: GatewayServices, scope: KeyScope | null = 'inventory:read') {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const header = request.headers['x-api-key'];
     const query = (request.query as Record<string, unknown> | undefined)?.api_key;
@@ -36,7 +39,7 @@ export function requireApiKey(services: GatewayServices, scope: KeyScope = 'inve
     });
     if (!record) throw new GatewayProblem(401, 'invalid_api_key', `unknown or revoked API key: ${HOW_TO}`);
     request.apiKey = record;
-    requireScope(record, scope);
+    if (scope) requireScope(record, scope);
     const quota = await services.quota.consume(record.id, record.quotaPerMinute);
     reply.header('x-ratelimit-limit', String(quota.limit));
     reply.header('x-ratelimit-remaining', String(Math.max(0, quota.remaining)));

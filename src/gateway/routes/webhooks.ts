@@ -48,7 +48,8 @@ export async function managingKey(services: GatewayServices, request: FastifyReq
 export async function webhookRoutes(instance: FastifyInstance): Promise<void> {
   const fastify = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { services } = fastify;
-  const auth = requireApiKey(services);
+  // Managing webhooks is its own scope (checked by managingKey), not the read routes'.
+  const auth = requireApiKey(services, null);
   const webhooks = services.webhooks;
 
   fastify.post(LIST, { schema: createWebhookSchema, preValidation: auth }, async (request, reply) => {

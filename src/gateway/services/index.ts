@@ -208,7 +208,12 @@ async function assemble(
     snapshots: market.snapshots,
     metrics,
     log,
-    access: extras.webhookAccess ?? scopedWebhookAccess((account, scope) => trading.keysFor(account, scope)),
+    access:
+      extras.webhookAccess ??
+      scopedWebhookAccess(
+        (account, scope) => trading.keysFor(account, scope),
+        (id) => keys.find(id),
+      ),
   });
   const keepFor = Math.max(config.cache.maxStaleMs, config.cache.ttlMs + config.cache.staleWhileRevalidateMs);
   const purge = () =>
