@@ -3,41 +3,19 @@
  * caller checked against the method list (kept on disk in GAMESTASH_DATA_DIR), --raw,
  * --list, and one-line usage errors (exit 2) before any request.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type StartedEmulator } from '../../src/emulator/index.js';
-import { ALICE, KEY, WEB_API_PEOPLE } from '../webapi-world.js';
-import { runCli } from './run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { ALICE, KEY } from '../webapi-world.js';
+import { webApiCli } from './webapi-cli.js';
 
-let emulator: StartedEmulator;
-let env: Record<string, string>;
-let dataDir: string;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ scenario: WEB_API_PEOPLE });
-  dataDir = await mkdtemp(join(tmpdir(), 'gamestash-cli-api-'));
-  env = {
-    GAMESTASH_STEAM_API_URL: emulator.url,
-    GAMESTASH_STEAM_COMMUNITY_URL: emulator.url,
-    GAMESTASH_HTTP_RETRIES: '0',
-    GAMESTASH_DATA_DIR: dataDir,
-    STEAM_API_KEY: KEY,
-  };
-});
-afterAll(async () => {
-  await emulator.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-const steam = (args: string[], extra: Record<string, string> = {}) =>
-  runCli(['steam', ...args], { ...env, ...extra });
-const listRequests = () => emulator.stats.count({ pathPrefix: '/ISteamWebAPIUtil/GetSupportedAPIList/' });
+const cli = webApiCli();
+const steam = cli.steam;
+const listRequests = () => cli.emulator.stats.count({ pathPrefix: '/ISteamWebAPIUtil/GetSupportedAPIList/' });
 
 describe('gamestash steam api', () => {
   it('calls any listed method, keeping the method list on disk for the next command', async () => {
-    emulator.reset();
+    cli.emulator.reset();
     const first = await steam([
       'api',
       'ISteamUser/GetFriendList/v1',
@@ -49,7 +27,9 @@ describe('gamestash steam api', () => {
     expect(first.code).toBe(0);
     const answer = JSON.parse(first.stdout) as { friendslist: { friends: unknown[] } };
     expect(answer.friendslist.friends).toHaveLength(2);
-    expect((await readdir(dataDir)).some((f) => /^steam-webapi-methods-[0-9a-f]+\.json$/.test(f))).toBe(true);
+    expect((await readdir(cli.dataDir)).some((f) => /^steam-webapi-methods-[0-9a-f]+\.json$/.test(f))).toBe(
+      true,
+    );
     const again = await steam(['api', 'isteamuser/getfriendlist/v0001', '--param', `steamid=${ALICE}`]);
     expect(JSON.parse(again.stdout)).toEqual(answer);
     expect(listRequests()).toBe(1);
@@ -67,7 +47,7 @@ describe('gamestash steam api', () => {
     ]);
     expect(code).toBe(0);
     const direct = await fetch(
-      `${emulator.url}/ISteamUser/GetFriendList/v1/?key=${KEY}&format=vdf&steamid=${ALICE}`,
+      `${cli.emulator.url}/ISteamUser/GetFriendList/v1/?key=${KEY}&format=vdf&steamid=${ALICE}`,
     );
     expect(stdout).toBe(await direct.text());
     expect(stdout).toMatch(/^"friendslist"\n\{/);
@@ -98,7 +78,7 @@ describe('gamestash steam api', () => {
     const json = await steam(['api', '--list', '--json']);
     const list = JSON.parse(json.stdout) as { interfaces: { name: string }[] };
     expect(list.interfaces.map((i) => i.name)).toContain('ISteamNews');
-    emulator.reset();
+    cli.emulator.reset();
     await steam(['api', '--list', '--refresh', '--interface', 'ISteamNews']);
     expect(listRequests()).toBe(1);
   });
@@ -128,20 +108,20 @@ describe('bad input: one line, exit 2, nothing sent', () => {
     [['games', ALICE, '--apps', '440,x'], /--apps takes app ids such as 440,570, got "x"/],
     [['news', '--app', '440', '--count', '-1'], /--count must be a whole number/],
   ] as [string[], RegExp, Record<string, string>?][])('%j', async (args, message, extra = {}) => {
-    emulator.reset();
+    cli.emulator.reset();
     const { code, stdout, stderr } = await steam(args, extra);
     expect(stderr).toMatch(message);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    expect(emulator.stats.count()).toBe(0);
+    expect(cli.emulator.stats.count()).toBe(0);
   });
 
   it('without a key, names STEAM_API_KEY for a method that needs one', async () => {
     const { code, stderr } = await steam(['api', 'ISteamUser/GetFriendList/v1', '--param', 'steamid=1'], {
       STEAM_API_KEY: '',
-      GAMESTASH_DATA_DIR: join(dataDir, 'keyless'),
+      GAMESTASH_DATA_DIR: join(cli.dataDir, 'keyless'),
     });
     expect(code).toBe(2);
     expect(stderr).toMatch(/without STEAM_API_KEY Steam lists only the methods that need no key/);

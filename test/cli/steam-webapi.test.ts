@@ -3,36 +3,12 @@
  * tables and --json, the three wire formats giving the same output, privacy as Steam
  * answers it, and `<who>` defaulting to STEAM_ID.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type StartedEmulator } from '../../src/emulator/index.js';
-import { ALICE, BOB, CAROL, KEY, WEB_API_PEOPLE } from '../webapi-world.js';
-import { runCli } from './run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { ALICE, BOB, CAROL } from '../webapi-world.js';
+import { webApiCli } from './webapi-cli.js';
 
-let emulator: StartedEmulator;
-let env: Record<string, string>;
-let dataDir: string;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ scenario: WEB_API_PEOPLE });
-  dataDir = await mkdtemp(join(tmpdir(), 'gamestash-cli-webapi-'));
-  env = {
-    GAMESTASH_STEAM_API_URL: emulator.url,
-    GAMESTASH_STEAM_COMMUNITY_URL: emulator.url,
-    GAMESTASH_HTTP_RETRIES: '0',
-    GAMESTASH_DATA_DIR: dataDir,
-    STEAM_API_KEY: KEY,
-  };
-});
-afterAll(async () => {
-  await emulator.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-const steam = (args: string[], extra: Record<string, string> = {}) =>
-  runCli(['steam', ...args], { ...env, ...extra });
+const cli = webApiCli();
+const steam = cli.steam;
 /** Table rows (not the header): lines starting with the box's left edge and a value. */
 const rows = (table: string) =>
   table
@@ -57,7 +33,7 @@ describe('gamestash steam profile', () => {
     const [json, ...others] = outputs.map((o) => JSON.parse(o.stdout) as { players: { steamid: string }[] });
     expect(json!.players.map((p) => p.steamid)).toEqual([ALICE, BOB]);
     for (const other of others) expect(other).toEqual(json);
-    const formats = emulator.stats.count({ pathPrefix: '/ISteamUser/GetPlayerSummaries/' });
+    const formats = cli.emulator.stats.count({ pathPrefix: '/ISteamUser/GetPlayerSummaries/' });
     expect(formats).toBeGreaterThanOrEqual(3);
   });
 
