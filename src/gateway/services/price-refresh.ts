@@ -6,9 +6,8 @@
  */
 import { Queue, Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
-import { Redis } from 'ioredis';
-import { registerSecret } from '../../core/http/redact.js';
 import { PriceRefreshTimer } from '../../steam/market/refresh.js';
+import { bounded, bullConnection, closeBull } from './bullmq-connections.js';
 
 export const PRICE_REFRESH_QUEUE = 'gamestash-price-refresh';
 
@@ -34,16 +33,8 @@ export async function startPriceRefresh(options: PriceRefreshOptions): Promise<P
     timer.start();
     return { kind: 'timer', close: () => timer.stop() };
   }
-  try {
-    registerSecret(decodeURIComponent(new URL(options.redisUrl).password));
-  } catch {
-    /* connectRedis has already refused a bad URL */
-  }
-  // BullMQ's blocking worker needs maxRetriesPerRequest: null, unlike the gateway's own connection.
-  const connection = () => new Redis(options.redisUrl!, { maxRetriesPerRequest: null, lazyConnect: true });
-  const queueConnection = connection();
-  const workerConnection = connection();
-  for (const redis of [queueConnection, workerConnection]) redis.on('error', () => undefined);
+  const queueConnection = bullConnection(options.redisUrl);
+  const workerConnection = bullConnection(options.redisUrl);
   const prefix = options.prefix ?? 'bull';
   const queue = new Queue(PRICE_REFRESH_QUEUE, { connection: queueConnection, prefix });
   const abort = new AbortController();
@@ -80,24 +71,7 @@ export async function startPriceRefresh(options: PriceRefreshOptions): Promise<P
     kind: 'bullmq',
     async close() {
       abort.abort();
-      // With Redis gone, BullMQ's close would wait for it forever: cut the connections first.
-      const live = queueConnection.status === 'ready' && workerConnection.status === 'ready';
-      if (!live) for (const redis of [queueConnection, workerConnection]) redis.disconnect();
-      await bounded(worker.close(!live));
-      await bounded(queue.close());
-      for (const redis of [queueConnection, workerConnection]) {
-        if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
-        else redis.disconnect();
-      }
+      await closeBull({ worker, queue, connections: [queueConnection, workerConnection] });
     },
   };
-}
-
-/** Waits for a close at most a few seconds: shutdown must not hang on a dead Redis. */
-async function bounded(closing: Promise<unknown>, ms = 3_000): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    closing.catch(() => undefined),
-    new Promise((resolve) => (timer = setTimeout(resolve, ms))),
-  ]).finally(() => clearTimeout(timer));
 }

@@ -11,11 +11,11 @@
  */
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
-import { Redis } from 'ioredis';
-import { registerSecret } from '../../../core/http/redact.js';
+import type { Redis } from 'ioredis';
 import type { WebhookDeliveryStore } from '../../../store/webhook-deliveries.js';
 import type { DeliveryDispatcher } from './dispatcher.js';
 import type { DeliveryQueue, QueuedDelivery } from './queue.js';
+import { bullConnection, closeBull } from '../bullmq-connections.js';
 
 export const WEBHOOK_QUEUE = 'gamestash-webhooks';
 
@@ -54,18 +54,7 @@ export class BullDeliveryQueue implements DeliveryQueue {
   private readonly prefix: string;
 
   constructor(private readonly options: BullQueueOptions) {
-    try {
-      registerSecret(decodeURIComponent(new URL(options.redisUrl).password));
-    } catch {
-      /* connectRedis has already refused a bad URL */
-    }
-    // BullMQ's blocking worker needs maxRetriesPerRequest: null, unlike the gateway's own connection.
-    const connection = () => {
-      const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
-      redis.on('error', () => undefined);
-      return redis;
-    };
-    this.connections = [connection(), connection()];
+    this.connections = [bullConnection(options.redisUrl), bullConnection(options.redisUrl)];
     this.prefix = options.prefix ?? 'bull';
     this.queue = new Queue<DeliveryJob>(WEBHOOK_QUEUE, {
       connection: this.connections[0]!,
@@ -154,23 +143,11 @@ export class BullDeliveryQueue implements DeliveryQueue {
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
-    // With Redis gone, BullMQ's close would wait for it forever: cut the connections first.
-    const live = this.connections.every((r) => r.status === 'ready' || r.status === 'wait');
-    if (!live) for (const redis of this.connections) redis.disconnect();
-    await bounded(this.worker?.close(!live) ?? Promise.resolve(), this.options.drainMs);
-    await bounded(this.queue.close());
-    for (const redis of this.connections) {
-      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
-      else redis.disconnect();
-    }
+    await closeBull({
+      worker: this.worker,
+      queue: this.queue,
+      connections: this.connections,
+      drainMs: this.options.drainMs,
+    });
   }
-}
-
-/** Waits for a close at most a few seconds: shutdown must not hang on a dead Redis. */
-async function bounded(closing: Promise<unknown>, ms = 3_000): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    closing.catch(() => undefined),
-    new Promise((resolve) => (timer = setTimeout(resolve, ms))),
-  ]).finally(() => clearTimeout(timer));
 }
