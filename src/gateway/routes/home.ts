@@ -19,7 +19,10 @@ const ENDPOINTS = [
   'GET /v1/steam/inventory/{steamid}/{appid}/{contextid}',
   'GET /v1/roblox/users/{userId}/inventory-items',
   'GET /v1/roblox/users/{userId}/owns',
+  'GET /v1/steam/players/{steamids}',
+  'GET /v1/steam/api/{interface}/{method}/{version}',
   'GET|POST /v1/steam/accounts/{account}/offers',
+  'GET|POST /v1/webhooks',
 ];
 
 const HomeBody = Type.Object({
