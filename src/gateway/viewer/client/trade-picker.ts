@@ -89,7 +89,12 @@ export function picker(options: PickerOptions): Picker {
       ...shown.map((item) => {
         const button = el(
           'button',
-          { type: 'button', class: 'pick', 'aria-pressed': String(chosen.has(item.assetid)) },
+          {
+            type: 'button',
+            class: 'pick',
+            'aria-pressed': String(chosen.has(item.assetid)),
+            'data-asset': `${item.appid}/${item.contextid}/${item.assetid}`,
+          },
           icon(item.iconUrl, '64fx48f', 64, 48),
           el('span', { class: 'pick-name' }, item.name),
           el('span', { class: 'pick-price' }, item.price ? item.price.unit.text : 'No price'),
