@@ -213,6 +213,7 @@ a { color: var(--accent); }
 }
 .pick[aria-pressed='true'] { border-color: var(--accent); background: color-mix(in srgb, var(--accent) 16%, transparent); }
 .pick-name { flex: 1; min-width: 0; overflow-wrap: anywhere; }
+.pick-name small, .offer-items small { color: var(--muted); }
 .pick-price { font-variant-numeric: tabular-nums; font-weight: 600; }
 .send-box { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: flex-end; }
 .send-box .status, .send-box .error { flex: 1 1 100%; }

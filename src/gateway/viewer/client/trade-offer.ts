@@ -55,7 +55,14 @@ function itemList(items: OfferItem[]): HTMLElement {
         'li',
         { class: item.missing ? 'missing' : undefined },
         icon(item.iconUrl, '64fx48f', 64, 48),
-        el('span', {}, item.name, item.amount > 1 ? ` ×${item.amount}` : '', item.missing ? ' (gone)' : ''),
+        el(
+          'span',
+          {},
+          item.name,
+          item.exterior ? el('small', {}, ` ${item.exterior}`) : null,
+          item.amount > 1 ? ` ×${item.amount}` : '',
+          item.missing ? ' (gone)' : '',
+        ),
       ),
     ),
   );

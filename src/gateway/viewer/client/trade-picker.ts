@@ -82,7 +82,8 @@ export function picker(options: PickerOptions): Picker {
   function draw(): void {
     const q = search.value.trim().toLowerCase();
     const matches = items.filter(
-      (i) => !chosen.has(i.assetid) && (!q || `${i.name} ${i.type}`.toLowerCase().includes(q)),
+      (i) =>
+        !chosen.has(i.assetid) && (!q || `${i.name} ${i.exterior ?? ''} ${i.type}`.toLowerCase().includes(q)),
     );
     const shown = [...chosen.values(), ...matches.slice(0, SHOWN)];
     list.replaceChildren(
@@ -96,7 +97,12 @@ export function picker(options: PickerOptions): Picker {
             'data-asset': `${item.appid}/${item.contextid}/${item.assetid}`,
           },
           icon(item.iconUrl, '64fx48f', 64, 48),
-          el('span', { class: 'pick-name' }, item.name),
+          el(
+            'span',
+            { class: 'pick-name' },
+            item.name,
+            item.exterior ? el('small', {}, ` ${item.exterior}`) : null,
+          ),
           el('span', { class: 'pick-price' }, item.price ? item.price.unit.text : 'No price'),
         );
         button.addEventListener('click', () => toggle(item, button));
