@@ -152,7 +152,7 @@ export const VIEWER_HTML = `<!doctype html>
               <div class="field grow">
                 <label for="trade-partner">Partner's trade URL</label>
                 <input id="trade-partner" required maxlength="300" spellcheck="false" autocapitalize="off"
-                  placeholder="https://steamcommunity.com/tradeoffer/new/?partner=...&amp;token=..." />
+                  placeholder="steamcommunity.com/tradeoffer/new/?partner=…&amp;token=…" />
               </div>
               <div class="field">
                 <label for="trade-app">Game to trade</label>
