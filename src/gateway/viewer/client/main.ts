@@ -2,8 +2,9 @@
 /**
  * @module gateway/viewer/client/main
  * The viewer's entry point: takes a handed-over key out of the address, reads the state from
- * the URL, wires the key panel, the tabs, both inventories and the trade desk, and keeps the URL in step
- * (a new lookup is a history entry; filters and the open item replace the current one).
+ * the URL, wires the key panel, the tabs, both inventories and the trade desk, and keeps the
+ * URL in step (a new lookup is a history entry; filters and the open item replace the current
+ * one).
  * `?virtualize=0` draws every grid row (the benchmark's baseline).
  */
 import { byId, say } from './dom.js';

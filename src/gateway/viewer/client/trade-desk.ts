@@ -170,6 +170,9 @@ export function tradeDesk(host: TradeHost) {
         closeDialog();
         status.textContent = `Offer ${done.id}: ${offerStateWords(done.state)}${done.needsMobileConfirmation ? ' — confirm it in the Steam mobile app' : ''}.`;
         await load();
+        // The card that had focus was drawn again: focus goes to its list's heading.
+        if (!opener?.isConnected && document.activeElement === document.body)
+          byId(`trade-list-${host.view().list}`).focus();
       } catch (caught) {
         say(problem, caught instanceof ViewerError ? caught.message : 'Something went wrong.');
         busy = false;
