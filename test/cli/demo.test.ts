@@ -1,7 +1,8 @@
 /**
  * `gamestash demo` (`npm run demo`) end to end, as a user starts it: the built CLI prints the
  * viewer's address on loopback with the demo key in a fragment, the gateway answers that key
- * with the demo's world (vanity, trade URL, history, Roblox, icons from the emulator), PORT
+ * with the demo's world (vanity, trade URL, history, Roblox, icons from the emulator, the
+ * trading account with two offers waiting and the partner's trade URL printed), PORT
  * chooses the port, and SIGINT stops everything.
  */
 import { spawn } from 'node:child_process';
@@ -65,6 +66,15 @@ describe('gamestash demo', () => {
         personaname: string;
       }[];
       expect(players[0]!.personaname).toBe('Demo Collector');
+      // The trade desk's world: the demo key may read the demo account's offers, two wait.
+      const offers = await get('/v1/steam/accounts/demo/offers');
+      expect(offers.status).toBe(200);
+      expect(
+        (offers.body.offers as unknown as { isOurOffer: boolean; state: number }[]).map((o) => o.state),
+      ).toEqual([2, 2]);
+      expect(stdout).toMatch(
+        /Trade desk: account demo.*\n {2}https:\/\/steamcommunity\.com\/tradeoffer\/new\/\?partner=79734275&token=PaRtN3r0\n/,
+      );
       // The key was printed, never logged: nothing on stderr but the two status lines.
       expect(stderr).not.toContain(key!);
     } finally {

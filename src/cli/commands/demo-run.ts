@@ -4,7 +4,7 @@
  * `#key=` fragment, which browsers never send to a server), and stops everything on Ctrl-C.
  */
 import { InvalidInputError } from '../../core/errors.js';
-import { DEMO, demoTradeUrl } from '../demo/scenario.js';
+import { DEMO, demoTradeUrl, partnerTradeUrl } from '../demo/scenario.js';
 import { startDemo } from '../demo/start-demo.js';
 import { watchLauncher } from '../launcher-watch.js';
 import type { DemoCommandOptions } from './demo.js';
@@ -17,7 +17,7 @@ export async function runDemo(
   process.stderr.write(
     'gamestash demo: starting the emulator and the gateway, pricing the demo inventory…\n',
   );
-  const demo = await startDemo({ port });
+  const demo = await startDemo({ port, secretKey: env.GAMESTASH_SECRET_KEY });
   const lines = [
     '',
     `gamestash demo is running (offline, loopback only). Open the viewer:`,
@@ -32,6 +32,8 @@ export async function runDemo(
     `  ${demoTradeUrl()}`,
     `  ${DEMO.privateVanity}                   a private profile`,
     `Roblox tab: user ${DEMO.robloxUser} (collectibles with serial numbers)`,
+    `Trade desk: account ${DEMO.account}, with offers from ${DEMO.partnerName} waiting; their trade URL:`,
+    `  ${partnerTradeUrl()}`,
     '',
     `Gateway: ${demo.url} (API docs at ${demo.url}/docs). Ctrl-C stops everything.`,
     '',

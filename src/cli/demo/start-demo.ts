@@ -5,6 +5,7 @@
  * a demo API key, warm prices and a stored history. Tests and the viewer benchmark start it
  * the same way.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +13,10 @@ import { startEmulator, type StartedEmulator } from '../../emulator/index.js';
 import { loadGatewayConfig } from '../../gateway/config.js';
 import { startServer, type RunningServer } from '../../gateway/server.js';
 import { SteamInventoryClient } from '../../steam/community/inventory/client.js';
+import { DEFAULT_KEY_SCOPES } from '../../store/key-scopes.js';
 import { DEMO, demoScenario } from './scenario.js';
 import { recordDemoHistory } from './history.js';
+import { registerDemoAccount, sendPartnerOffers } from './trading.js';
 
 export interface DemoOptions {
   /** The gateway's port (0: a free one). */
@@ -23,6 +26,8 @@ export interface DemoOptions {
   /** Skip the stored history (benchmarks). */
   history?: boolean;
   logLevel?: 'silent' | 'warn' | 'info';
+  /** GAMESTASH_SECRET_KEY for the demo's trading account (default: random, for this run only). */
+  secretKey?: string | undefined;
 }
 
 export interface RunningDemo {
@@ -30,7 +35,7 @@ export interface RunningDemo {
   gateway: RunningServer;
   /** The gateway's base URL. */
   url: string;
-  /** A key with the default quota, shown once. */
+  /** A key with the default quota, the read scopes and offers:read/write for account `demo`. */
   key: string;
   /** The viewer with the key in a one-time fragment (never sent to a server). */
   viewerUrl: string;
@@ -46,6 +51,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     await emulator.close();
     rmSync(dir, { recursive: true, force: true });
   };
+  const secretKey = options.secretKey || randomBytes(32).toString('hex');
   try {
     // Only what the demo sets: a developer's GAMESTASH_DATABASE_URL or REDIS_URL must not leak in.
     const config = loadGatewayConfig({
@@ -65,10 +71,17 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       STEAM_API_KEY: DEMO.steamApiKey,
       ROBLOX_API_KEY: DEMO.robloxApiKey,
       GAMESTASH_ROBLOX_API_KEY_OWNER: '1001',
+      GAMESTASH_SECRET_KEY: secretKey,
     });
     gateway = await startServer(config);
     const { services } = gateway.fastify;
-    const created = await services.keys.create({ name: 'demo' });
+    await registerDemoAccount(emulator, services.database, secretKey);
+    const created = await services.keys.create({
+      name: 'demo',
+      scopes: [...DEFAULT_KEY_SCOPES, 'offers:read', 'offers:write'],
+      accounts: [DEMO.account],
+    });
+    await sendPartnerOffers(emulator, services.http);
     if (options.history !== false) {
       const client = new SteamInventoryClient({
         http: services.http,

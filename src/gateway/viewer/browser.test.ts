@@ -19,6 +19,7 @@ import {
   watchedContext,
   type WatchedContext,
 } from '../../../test/services/browser.js';
+import { tabTo, until } from '../../../test/services/browser-steps.js';
 import type { Json } from '../../../test/services/gateway.js';
 
 let demo: RunningDemo;
@@ -320,11 +321,6 @@ describe('the viewer in a browser', { timeout: 120_000 }, () => {
   });
 });
 
-/** Polls with room for a loaded two-core machine (expect.poll's default gives up after 1 s). */
-function until<T>(read: () => T | Promise<T>) {
-  return expect.poll(read, { timeout: 30_000, interval: 100 });
-}
-
 function floats(list: string[]): number[] {
   return list.flatMap((l) => {
     const match = /float (\d\.\d{6})/.exec(l);
@@ -339,13 +335,4 @@ function dollars(label: string): number {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Presses Tab until the focused element's id (or role) is `want`. */
-async function tabTo(page: Page, current: () => Promise<string>, want: string): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    if ((await current()) === want) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${want} (at ${await current()})`);
 }

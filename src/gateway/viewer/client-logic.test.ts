@@ -17,6 +17,8 @@ import {
 } from './client/items.js';
 import { filterRoblox, robloxEntries } from './client/roblox.js';
 import { DEFAULT_STATE, parseState, priceBound, stateQuery, type ViewState } from './client/state.js';
+import { sideValue, type PickItem } from './client/trade-value.js';
+import { offerStateWords, sentWords, tradeWords } from './client/trade-words.js';
 import { plainWords } from './client/words.js';
 
 function item(over: Partial<Item>): Item {
@@ -92,8 +94,10 @@ describe('URL state', () => {
         item: '123',
       },
       roblox: { ...DEFAULT_STATE.roblox, user: '123456', collectibles: true },
+      trade: { account: 'bot1', list: 'outgoing' },
     };
     const query = stateQuery(state);
+    expect(query).toContain('acct=bot1&list=outgoing');
     expect(query).not.toContain('app=');
     expect(query).toContain('who=https%3A%2F%2Fsteamcommunity.com%2Fid%2Fdemo');
     expect(parseState(query)).toEqual(state);
@@ -102,7 +106,7 @@ describe('URL state', () => {
 
   it('drops junk and never reads a key from the query', () => {
     const state = parseState(
-      '?app=7a&ctx=-1&sort=evil&min=abc&item=1x&tradable=2&key=gs_x&api_key=gs_y&tab=admin',
+      '?app=7a&ctx=-1&sort=evil&min=abc&item=1x&tradable=2&key=gs_x&api_key=gs_y&tab=admin&acct=Bad!&list=all',
     );
     expect(state).toEqual(DEFAULT_STATE);
     expect(stateQuery(state)).toBe('');
@@ -220,5 +224,78 @@ describe('words', () => {
     expect(money(123456, 'USD')).toBe('$1,234.56');
     expect(money(1234, 'JPY')).toBe('¥1,234');
     expect(age(new Date(Date.now() - 3 * 3600_000).toISOString())).toBe('3 hours ago');
+  });
+});
+
+describe('trade desk words', () => {
+  it('names offer states, and says which scope a key lacks for which account', () => {
+    expect([2, 3, 6, 7, 9, 11].map(offerStateWords)).toEqual([
+      'Active',
+      'Accepted',
+      'Canceled',
+      'Declined',
+      'Needs confirmation',
+      'In escrow',
+    ]);
+    expect(
+      tradeWords(
+        403,
+        'missing_scope',
+        { message: 'this key lacks the offers:read scope' },
+        undefined,
+        'bot1',
+        'read offers',
+      ),
+    ).toBe('This key may not read offers of bot1 — ask the operator for offers:read.');
+    expect(
+      tradeWords(
+        403,
+        'missing_scope',
+        { message: 'this key lacks the offers:write scope' },
+        undefined,
+        'bot1',
+        'accept',
+      ),
+    ).toMatch(
+      /^This key may not send, accept, decline or cancel offers of bot1 — ask the operator for offers:write\.$/,
+    );
+    expect(
+      tradeWords(
+        422,
+        'trade_refused',
+        { message: 'x', reason: 'TargetCannotTrade' },
+        undefined,
+        'bot1',
+        'send',
+      ),
+    ).toMatch(/^Steam refused to send this offer: the partner cannot trade right now/);
+    expect(tradeWords(409, 'account_session_expired', {}, undefined, 'bot1', 'accept')).toMatch(
+      /session of bot1 has expired.*accounts update --name bot1/,
+    );
+    expect(tradeWords(409, 'idempotency_conflict', { reason: 'in_progress' }, 2, 'bot1', 'send')).toMatch(
+      /still being sent/,
+    );
+    expect(tradeWords(429, 'quota_exceeded', {}, 7, 'bot1', 'send')).toMatch(/try again in 7 seconds/);
+    expect(
+      sentWords({
+        id: '5',
+        state: 9,
+        needsMobileConfirmation: true,
+        needsEmailConfirmation: false,
+        replayed: true,
+      }),
+    ).toBe(
+      'Sent offer 5: Needs confirmation — confirm it in the Steam mobile app (already sent: this is the same offer, not a second one).',
+    );
+  });
+
+  it('adds up a side of an offer, counting the items without a price', () => {
+    const priced = (amount: number | null) =>
+      ({ price: amount === null ? null : { unit: { amount, currency: 'USD', text: '' } } }) as PickItem;
+    expect(sideValue([priced(150), priced(null), priced(25)])).toEqual({
+      amount: 175,
+      currency: 'USD',
+      unpriced: 1,
+    });
   });
 });

@@ -54,9 +54,10 @@ export const VIEWER_HTML = `<!doctype html>
       </details>
     </header>
     <main>
-      <div id="tabs" role="tablist" aria-label="Inventories" class="tabs">
+      <div id="tabs" role="tablist" aria-label="Inventories and trading" class="tabs">
         <button type="button" role="tab" id="tab-steam" data-tab="steam" aria-controls="panel-steam" aria-selected="true">Steam</button>
         <button type="button" role="tab" id="tab-roblox" data-tab="roblox" aria-controls="panel-roblox" aria-selected="false" tabindex="-1">Roblox</button>
+        <button type="button" role="tab" id="tab-trade" data-tab="trade" aria-controls="panel-trade" aria-selected="false" tabindex="-1">Trade desk</button>
       </div>
 
       <section id="panel-steam" role="tabpanel" aria-labelledby="tab-steam" class="tabpanel">
@@ -119,6 +120,57 @@ export const VIEWER_HTML = `<!doctype html>
           </form>
           <p id="roblox-count" class="count" aria-live="polite"></p>
           <div id="roblox-grid" class="vgrid" aria-label="Roblox items"></div>
+        </div>
+      </section>
+
+      <section id="panel-trade" role="tabpanel" aria-labelledby="tab-trade" class="tabpanel" hidden>
+        <form id="trade-account" class="panel lookup" autocomplete="off">
+          <div class="field grow">
+            <label for="trade-acct">Trading account</label>
+            <input id="trade-acct" required maxlength="32" pattern="[a-z0-9][a-z0-9_\\-]{0,31}" spellcheck="false"
+              autocapitalize="off" placeholder="the account's name on the gateway, e.g. bot1" />
+          </div>
+          <button type="submit">Open desk</button>
+        </form>
+        <p id="trade-status" class="status" role="status"></p>
+        <p id="trade-error" class="error" role="alert" hidden></p>
+        <div id="trade-desk" hidden>
+          <div id="trade-lists" class="switches" role="group" aria-label="Offers to show">
+            <button type="button" class="secondary" data-list="incoming" aria-pressed="true">Incoming</button>
+            <button type="button" class="secondary" data-list="outgoing" aria-pressed="false">Outgoing</button>
+            <button type="button" class="secondary" data-list="new" aria-pressed="false">New offer</button>
+          </div>
+          <section id="trade-incoming" aria-labelledby="trade-list-incoming">
+            <h2 id="trade-list-incoming" tabindex="-1">Incoming offers</h2>
+          </section>
+          <section id="trade-outgoing" aria-labelledby="trade-list-outgoing" hidden>
+            <h2 id="trade-list-outgoing" tabindex="-1">Outgoing offers</h2>
+          </section>
+          <section id="trade-new" aria-labelledby="trade-list-new" hidden>
+            <h2 id="trade-list-new" tabindex="-1">New offer</h2>
+            <form id="trade-compose" class="panel lookup" autocomplete="off">
+              <div class="field grow">
+                <label for="trade-partner">Partner's trade URL</label>
+                <input id="trade-partner" required maxlength="300" spellcheck="false" autocapitalize="off"
+                  placeholder="steamcommunity.com/tradeoffer/new/?partner=…&amp;token=…" />
+              </div>
+              <div class="field">
+                <label for="trade-app">Game to trade</label>
+                <select id="trade-app"></select>
+              </div>
+              <button type="submit">Load inventories</button>
+            </form>
+            <div id="trade-sides" class="sides" hidden></div>
+            <div class="panel send-box">
+              <div class="field grow">
+                <label for="trade-message">Message</label>
+                <textarea id="trade-message" maxlength="128" rows="2"></textarea>
+              </div>
+              <button id="trade-send" type="button" hidden>Send offer</button>
+              <p id="trade-sent" class="status" role="status"></p>
+              <p id="trade-send-error" class="error" role="alert" hidden></p>
+            </div>
+          </section>
         </div>
       </section>
     </main>

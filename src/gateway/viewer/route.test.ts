@@ -61,11 +61,17 @@ describe('viewer routes', () => {
       'f-min',
       'f-sort',
       'rbx-user',
+      'trade-acct',
+      'trade-partner',
+      'trade-app',
+      'trade-message',
     ]) {
       expect(html).toContain(`<label for="${id}">`);
     }
     expect(html).toContain('<label for="who">SteamID, profile or trade URL</label>');
     expect(html).toContain('role="tablist"');
+    expect(html).toContain('<label for="trade-partner">Partner\'s trade URL</label>');
+    expect(html).toContain('data-tab="trade"');
   });
 
   it('serves every compiled module, none of which builds HTML from strings or leaves the origin', async () => {

@@ -69,7 +69,7 @@ h3 { font-size: 1rem; margin: 1rem 0 0.4rem; }
 .field.check { flex-direction: row; align-items: center; gap: 0.4rem; min-height: 2.3rem; }
 label { font-size: 0.85rem; color: var(--muted); }
 .field.check label { color: var(--fg); font-size: 0.95rem; }
-input, select {
+input, select, textarea {
   font: inherit; color: inherit; background: var(--bg); min-width: 0; width: 100%;
   border: 1px solid var(--border); border-radius: 6px; padding: 0.45rem 0.55rem;
 }
@@ -80,7 +80,7 @@ button {
   border: 1px solid var(--accent); background: var(--accent); color: var(--accent-fg); min-height: 2.3rem;
 }
 button.secondary { background: transparent; color: var(--fg); border-color: var(--border); }
-:is(input, select, button, a, summary, [tabindex]):focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+:is(input, select, textarea, button, a, summary, [tabindex]):focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .error {
   margin: 0.75rem 0; padding: 0.6rem 0.9rem; border-radius: 8px;
   background: var(--danger-bg); color: var(--danger-fg); border: 1px solid currentColor;
@@ -185,6 +185,39 @@ button.secondary { background: transparent; color: var(--fg); border-color: var(
 .nametag { font-weight: 600; }
 a { color: var(--accent); }
 .inspect { font-weight: 600; }
+/* The trade desk */
+.switches { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0.25rem 0 0.5rem; }
+.switches button[aria-pressed='true'] { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
+.offers { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.75rem; }
+.offer-head { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; justify-content: space-between; }
+.offer-head h3 { margin: 0; overflow-wrap: anywhere; }
+.state { font-weight: 600; border-radius: 999px; padding: 0.05rem 0.6rem; border: 1px solid currentColor; }
+.state.s2, .state.s9 { color: var(--accent); }
+.state.s3, .state.s11 { color: var(--ok); }
+.state.s6, .state.s7, .state.s8, .state.s10 { color: var(--no); }
+.offer-message { margin: 0.4rem 0; font-style: italic; }
+.offer-sides, .sides { display: grid; gap: 0.5rem 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr)); }
+.offer-sides h4 { margin: 0.5rem 0 0.25rem; font-size: 0.9rem; color: var(--muted); }
+.offer-items { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.25rem; }
+.offer-items li { display: flex; gap: 0.5rem; align-items: center; min-width: 0; overflow-wrap: anywhere; }
+.offer-items li.missing { opacity: 0.6; text-decoration: line-through; }
+.offer-items img, .pick img { width: 48px; height: 36px; object-fit: contain; flex: none; }
+.offer-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.6rem; }
+.sides { margin: 0.75rem 0; }
+.side h3 { margin-top: 0; }
+.side-value { font-weight: 600; min-height: 1.4em; margin: 0.25rem 0 0.5rem; }
+.pick-list { list-style: none; padding: 0; margin: 0.5rem 0 0; display: grid; gap: 0.3rem; max-height: 26rem; overflow-y: auto; }
+.pick {
+  display: flex; gap: 0.5rem; align-items: center; width: 100%; text-align: left; font-weight: 400;
+  background: transparent; color: var(--fg); border-color: var(--border); padding: 0.3rem 0.5rem;
+}
+.pick[aria-pressed='true'] { border-color: var(--accent); background: color-mix(in srgb, var(--accent) 16%, transparent); }
+.pick-name { flex: 1; min-width: 0; overflow-wrap: anywhere; }
+.pick-name small, .offer-items small { color: var(--muted); }
+.pick-price { font-variant-numeric: tabular-nums; font-weight: 600; }
+.send-box { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: flex-end; }
+.send-box .status, .send-box .error { flex: 1 1 100%; }
+textarea { resize: vertical; }
 @media (max-width: 600px) {
   main { padding: 0.5rem 0.6rem 2rem; }
   .top { padding: 0.6rem 0.6rem 0; }

@@ -1,9 +1,11 @@
 /// <reference lib="dom" />
 /**
  * @module gateway/viewer/client/api
- * The viewer's only way out: GETs to this gateway with the key in `x-api-key` (never in a
+ * The viewer's only way out: calls to this gateway with the key in `x-api-key` (never in a
  * URL), and every failure turned into plain words for the place it happened: a private
  * inventory, a rate limit with the wait, a name that matches no one, a key the gateway refuses.
+ * GETs for reading; the trade desk's POSTs (never repeated here: a retry is the person's
+ * choice, and a send carries its Idempotency-Key).
  */
 import { readKey } from './key.js';
 import { plainWords, type Place } from './words.js';
@@ -14,6 +16,14 @@ export interface ApiAnswer<T> {
 }
 
 export type { Place } from './words.js';
+
+/** The gateway's error object: code and message, and what some codes add (trade_refused's reason). */
+export interface GatewayError {
+  code?: string;
+  message?: string;
+  reason?: string;
+  eresult?: number;
+}
 
 /** A failed call, already in words for people. */
 export class ViewerError extends Error {
@@ -26,7 +36,32 @@ export class ViewerError extends Error {
   }
 }
 
-export async function apiGet<T>(path: string, place: Place, signal?: AbortSignal): Promise<ApiAnswer<T>> {
+/** Words for a failure: the default is plainWords for the call's place. */
+export type Wording = (
+  status: number,
+  code: string,
+  error: GatewayError,
+  retryAfterSeconds: number | undefined,
+) => string;
+
+export interface CallOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+  words?: Wording;
+}
+
+export function apiGet<T>(path: string, place: Place, signal?: AbortSignal): Promise<ApiAnswer<T>> {
+  return apiCall<T>(path, place, { signal });
+}
+
+export async function apiCall<T>(
+  path: string,
+  place: Place,
+  options: CallOptions = {},
+): Promise<ApiAnswer<T>> {
+  const { signal } = options;
   const key = readKey();
   if (!key) {
     throw new ViewerError(
@@ -38,7 +73,14 @@ export async function apiGet<T>(path: string, place: Place, signal?: AbortSignal
   let res: Response;
   try {
     res = await fetch(path, {
-      headers: { 'x-api-key': key, accept: 'application/json' },
+      method: options.method ?? 'GET',
+      headers: {
+        'x-api-key': key,
+        accept: 'application/json',
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+      },
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       credentials: 'omit',
       cache: 'no-store',
       ...(signal ? { signal } : {}),
@@ -49,10 +91,13 @@ export async function apiGet<T>(path: string, place: Place, signal?: AbortSignal
   }
   const body = (await res.json().catch(() => null)) as unknown;
   if (res.ok && body) return { body: body as T, headers: res.headers };
-  const error = (body as { error?: { code?: string; message?: string } } | null)?.error ?? {};
+  const error = (body as { error?: GatewayError } | null)?.error ?? {};
   const code = error.code ?? 'error';
+  const wait = retryAfter(res.headers);
   throw new ViewerError(
-    plainWords(res.status, code, error.message, retryAfter(res.headers), place),
+    options.words
+      ? options.words(res.status, code, error, wait)
+      : plainWords(res.status, code, error.message, wait, place),
     res.status,
     code,
   );

@@ -2,8 +2,9 @@
 /**
  * @module gateway/viewer/client/main
  * The viewer's entry point: takes a handed-over key out of the address, reads the state from
- * the URL, wires the key panel, the tabs and both inventories, and keeps the URL in step
- * (a new lookup is a history entry; filters and the open item replace the current one).
+ * the URL, wires the key panel, the tabs, both inventories and the trade desk, and keeps the
+ * URL in step (a new lookup is a history entry; filters and the open item replace the current
+ * one).
  * `?virtualize=0` draws every grid row (the benchmark's baseline).
  */
 import { byId, say } from './dom.js';
@@ -15,10 +16,12 @@ import {
   type RobloxView,
   type SteamView,
   type Tab,
+  type TradeView,
   type ViewState,
 } from './state.js';
 import { steamTab } from './steam-tab.js';
 import { tablist } from './tabs.js';
+import { tradeDesk } from './trade-desk.js';
 
 adoptKeyFromFragment();
 const virtualize = new URLSearchParams(location.search).get('virtualize') !== '0';
@@ -48,6 +51,14 @@ const roblox = robloxTab({
     writeUrl(push);
   },
   virtualize,
+});
+
+const trade = tradeDesk({
+  view: () => state.trade,
+  change(patch: Partial<TradeView>, push = false) {
+    state = { ...state, trade: { ...state.trade, ...patch } };
+    writeUrl(push);
+  },
 });
 
 const showTab = tablist(byId('tabs'), (id) => {
@@ -82,6 +93,7 @@ byId<HTMLFormElement>('key-form').addEventListener('submit', (event) => {
   // What failed for want of a key is asked again.
   steam.sync();
   if (state.tab === 'roblox') roblox.sync();
+  if (state.tab === 'trade') trade.sync(true);
 });
 byId('forget-key').addEventListener('click', () => {
   forgetKey();
@@ -94,9 +106,11 @@ window.addEventListener('popstate', () => {
   showTab(state.tab);
   steam.sync();
   roblox.sync();
+  trade.sync();
 });
 
 showKeyState();
 showTab(state.tab);
 steam.sync();
 roblox.sync();
+trade.sync();

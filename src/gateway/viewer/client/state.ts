@@ -1,11 +1,16 @@
 /**
  * @module gateway/viewer/client/state
  * The page's state as its URL's query: the tab, who is looked up, app and context, search,
- * filters, sort and the open item. A link reproduces the view; the API key is never part
+ * filters, sort and the open item; the trade desk's account and list. A link reproduces the view; the API key is never part
  * of it. Pure (no DOM): parsed and written the same way in the browser and in unit tests.
  */
 
-export type Tab = 'steam' | 'roblox';
+export type Tab = 'steam' | 'roblox' | 'trade';
+export const TABS: readonly Tab[] = ['steam', 'roblox', 'trade'];
+
+/** The trade desk's lists: offers received, offers sent, and a new offer being composed. */
+export const TRADE_LISTS = ['incoming', 'outgoing', 'new'] as const;
+export type TradeList = (typeof TRADE_LISTS)[number];
 
 export const SORTS = [
   'date',
@@ -48,10 +53,17 @@ export interface RobloxView {
   item: string;
 }
 
+export interface TradeView {
+  /** The registered trading account's name (the gateway's `accounts/{account}`). */
+  account: string;
+  list: TradeList;
+}
+
 export interface ViewState {
   tab: Tab;
   steam: SteamView;
   roblox: RobloxView;
+  trade: TradeView;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -72,6 +84,7 @@ export const DEFAULT_STATE: ViewState = {
     item: '',
   },
   roblox: { user: '', q: '', type: '', collectibles: false, item: '' },
+  trade: { account: '', list: 'incoming' },
 };
 
 /** Query names: short, stable (links get shared). Roblox's carry an `r` prefix. */
@@ -92,6 +105,8 @@ const STEAM_KEYS: Record<keyof SteamView, string> = {
 };
 
 const DIGITS = /^\d{1,32}$/;
+/** The gateway's account names (store/key-scopes.ts ACCOUNT_NAME). */
+export const ACCOUNT = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 const PRICE = /^\d{1,9}(\.\d{1,2})?$/;
 const FLAG = (value: string | null): '' | '1' | '0' => (value === '1' || value === '0' ? value : '');
 const text = (value: string | null, max = 300) => (value ?? '').slice(0, max);
@@ -123,7 +138,13 @@ export function parseState(search: string): ViewState {
     collectibles: get('rcollectibles') === '1',
     item: /^[A-Za-z0-9_:-]{1,100}$/.test(get('ritem') ?? '') ? (get('ritem') as string) : '',
   };
-  return { tab: get('tab') === 'roblox' ? 'roblox' : 'steam', steam, roblox };
+  const list = get('list') as TradeList | null;
+  const trade: TradeView = {
+    account: ACCOUNT.test(get('acct') ?? '') ? (get('acct') as string) : '',
+    list: list && TRADE_LISTS.includes(list) ? list : d.trade.list,
+  };
+  const tab = get('tab') as Tab | null;
+  return { tab: tab && TABS.includes(tab) ? tab : 'steam', steam, roblox, trade };
 }
 
 /** The query for a state, defaults left out, in a fixed order (`?` included; '' when empty). */
@@ -139,6 +160,8 @@ export function stateQuery(state: ViewState): string {
   if (state.roblox.type) params.set('rtype', state.roblox.type);
   if (state.roblox.collectibles) params.set('rcollectibles', '1');
   if (state.roblox.item) params.set('ritem', state.roblox.item);
+  if (state.trade.account) params.set('acct', state.trade.account);
+  if (state.trade.list !== DEFAULT_STATE.trade.list) params.set('list', state.trade.list);
   const query = params.toString();
   return query ? `?${query}` : '';
 }
