@@ -27,6 +27,7 @@ import { v1ItemRoutes } from './routes/v1-item.js';
 import { steamIconRoutes } from './routes/steam-icons.js';
 import { inventoryWatchRoutes } from './routes/inventory-watch.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { tradingAccountRoutes } from './routes/trading-accounts.js';
 import { tradingConfirmationRoutes } from './routes/trading-confirmations.js';
 import { tradingInventoryRoutes } from './routes/trading-inventory.js';
 import { tradingOfferRoutes } from './routes/trading-offers.js';
@@ -87,6 +88,7 @@ export async function gatewayApp(fastify: FastifyInstance, options: GatewayAppOp
   await fastify.register(webApiPlayerRoutes);
   await fastify.register(v1ItemRoutes);
   await fastify.register(steamIconRoutes);
+  await fastify.register(tradingAccountRoutes);
   await fastify.register(tradingOfferRoutes);
   await fastify.register(tradingConfirmationRoutes);
   await fastify.register(tradingInventoryRoutes);

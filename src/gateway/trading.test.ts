@@ -173,6 +173,19 @@ describe('scopes and accounts', () => {
     expect((await get('/v1/steam/accounts/Not_Valid/offers', 'writer2')).status).toBe(400);
   });
 
+  it('lists the accounts a key may act for, naming which secrets they hold without showing any', async () => {
+    const names = async (keyName: string) =>
+      ((await get('/v1/steam/accounts', keyName)).body.accounts as Json[]).map((a) => a.name);
+    expect(await names('elsewhere')).toEqual(['mobile']);
+    expect(await names('writer2')).toEqual(['bot1', 'dave', 'fresh', 'mobile']);
+    const listed = await get('/v1/steam/accounts', 'writer');
+    expect(listed.status).toBe(200);
+    const bot1 = (listed.body.accounts as Json[]).find((a) => a.name === 'bot1');
+    expect(bot1).toMatchObject({ steamid: ALICE, watched: false, can_confirm: true });
+    expect(bot1.session_expires_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect((listed.body.accounts as Json[]).find((a) => a.name === 'dave').can_confirm).toBe(false);
+  });
+
   it('keeps the read routes open to keys with the read scopes, and closed to trading keys without them', async () => {
     expect((await gw.get(`/v1/steam/inventory/${CAROL}/730/2?api_key=${keys.legacy}`)).status).toBe(200);
     const refused = await gw.get(`/v1/steam/inventory/${CAROL}/730/2?api_key=${keys.writer}`);
@@ -490,6 +503,7 @@ describe('the account and the gateway', () => {
   it('documents the trading routes in OpenAPI', async () => {
     const doc = (await gw.get('/openapi.json')).body;
     for (const path of [
+      '/v1/steam/accounts',
       '/v1/steam/accounts/{account}/offers',
       '/v1/steam/accounts/{account}/offers/{id}',
       '/v1/steam/accounts/{account}/offers/{id}/accept',

@@ -128,7 +128,8 @@ export const VIEWER_HTML = `<!doctype html>
           <div class="field grow">
             <label for="trade-acct">Trading account</label>
             <input id="trade-acct" required maxlength="32" pattern="[a-z0-9][a-z0-9_\\-]{0,31}" spellcheck="false"
-              autocapitalize="off" placeholder="the account's name on the gateway, e.g. bot1" />
+              autocapitalize="off" list="trade-accounts" placeholder="the account's name on the gateway, e.g. bot1" />
+            <datalist id="trade-accounts"></datalist>
           </div>
           <button type="submit">Open desk</button>
         </form>

@@ -68,6 +68,12 @@ describe('the trade desk in a browser', { timeout: 120_000 }, () => {
 
   it('shows the demo account’s incoming offers with their items, icons and states in words', async () => {
     page = await newPage();
+    // Without an account yet, the desk names (and suggests) the ones this key may use.
+    await page.goto(`${demo.url}/viewer?tab=trade`);
+    await until(() => status(page)).toBe(`Choose a trading account: this key may use ${DEMO.account}.`);
+    expect(
+      await page.locator('#trade-accounts option').evaluateAll((o) => o.map((x) => x.getAttribute('value'))),
+    ).toEqual([DEMO.account]);
     await page.goto(`${demo.url}/viewer?tab=trade&acct=${DEMO.account}`);
     expect(await page.getByRole('tab', { name: 'Trade desk' }).getAttribute('aria-selected')).toBe('true');
     await until(() => status(page)).toContain('2 offers waiting for an answer');

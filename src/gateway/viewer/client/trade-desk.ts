@@ -11,6 +11,7 @@ import { closeDialog, openDialog } from './dialog.js';
 import { byId, el, say } from './dom.js';
 import { plural } from './format.js';
 import { ACCOUNT, TRADE_LISTS, type TradeList, type TradeView } from './state.js';
+import { suggestAccounts } from './trade-accounts.js';
 import { composer } from './trade-compose.js';
 import { actionLabel, actionsFor, offerCard, type Offer, type OfferAction } from './trade-offer.js';
 import { offerStateWords, tradeWords, type TradeDoing } from './trade-words.js';
@@ -195,8 +196,13 @@ export function tradeDesk(host: TradeHost) {
       input.value = view.account;
       if (!view.account || !ACCOUNT.test(view.account)) {
         desk.hidden = true;
-        if (!view.account)
+        if (!view.account) {
           status.textContent = 'Enter the name of a trading account registered on the gateway.';
+          void suggestAccounts().then((names) => {
+            if (names.length > 0 && !host.view().account)
+              status.textContent = `Choose a trading account: this key may use ${names.join(', ')}.`;
+          });
+        }
         return;
       }
       if (force || view.account !== loadedFor) void load();
