@@ -63,7 +63,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const emulator = await startEmulatorProcess({
   scenario: {
     steam: {
-      users: { [PARTNER]: { inventories: { '440/2': { size: 2 * CHANGES + 10 } } } },
+      users: { [PARTNER]: { inventories: { '440/2': { size: 3 * CHANGES + 20 } } } },
       trade: { maxActivePerPartner: 1000 },
     },
   },
@@ -83,6 +83,8 @@ const partner = tradeClient(
   (url) => void (isWebApiPath(url) && partnerCalls++),
 );
 const items = await backpack(emulator.url, partnerSession);
+if (items.length < 2 * CHANGES)
+  throw new Error(`the partner has ${items.length} tradable items, not ${2 * CHANGES}`);
 const [gatewaySession, managerSession] = await Promise.all([
   mint(emulator.url, GATEWAY_BOT),
   mint(emulator.url, MANAGER_BOT),
@@ -120,6 +122,14 @@ const gateway = await spawnChild(
     GAMESTASH_WEBHOOK_ALLOW_PRIVATE: '1',
   }),
 );
+// Should this process fail, the gateway must not outlive it (the emulator ends with its stdin).
+process.once('exit', () => {
+  try {
+    process.kill(gateway.pid);
+  } catch {
+    // already gone
+  }
+});
 const res = await fetch(`${gateway.url}/v1/webhooks`, {
   method: 'POST',
   headers: { 'x-api-key': key, 'content-type': 'application/json' },

@@ -61,14 +61,23 @@ export async function tradeToken(emulatorUrl: string, steamid: string): Promise<
   return ((await response.json()) as { token: string }).token;
 }
 
-/** The `appid/contextid/assetid` of every item in the partner's TF2 backpack (440/2). */
+/** The `appid/contextid/assetid` of every tradable item in the partner's TF2 backpack (440/2). */
 export async function backpack(emulatorUrl: string, partner: Minted): Promise<string[]> {
   const page = (await (
     await fetch(`${emulatorUrl}/inventory/${partner.steamid}/440/2?l=english&count=2000`, {
       headers: { cookie: `steamLoginSecure=${partner.steamLoginSecure}` },
     })
-  ).json()) as { assets: { assetid: string }[] };
-  return page.assets.map((a) => `440/2/${a.assetid}`);
+  ).json()) as {
+    assets: { assetid: string; classid: string; instanceid?: string }[];
+    descriptions: { classid: string; instanceid?: string; tradable: number }[];
+  };
+  // Some generated items are not tradable: an offer giving one is refused.
+  const tradable = new Set(
+    page.descriptions.filter((d) => d.tradable === 1).map((d) => `${d.classid}_${d.instanceid ?? '0'}`),
+  );
+  return page.assets
+    .filter((a) => tradable.has(`${a.classid}_${a.instanceid ?? '0'}`))
+    .map((a) => `440/2/${a.assetid}`);
 }
 
 /** When each change happened, `<offer id>:<state>` → ms. */
