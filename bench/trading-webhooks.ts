@@ -14,7 +14,8 @@
  *  - deliveries: every change must reach the receiver under its own event id (counted after
  *    de-duplication; raw repeats are reported), every signature verifying;
  *  - latency: from the change (the emulator's answer to the partner) to the webhook's arrival,
- *    and to the manager's event, as a fraction of the poll interval (the same fraction at 30 s);
+ *    and to the manager's event, as a fraction of the poll interval (the same fraction at 30 s),
+ *    and the webhook hop alone in ms (from the body's `created`, when it was published);
  *  - Web API calls per hour per account at the default 30 s: the emulator's count of Web API
  *    requests over the run, less the manager's (counted by its request hook) and the partner's,
  *    is the gateway's (the gateway's first poll, made before the clock starts, included).
@@ -212,8 +213,13 @@ console.log(
     `the manager's ${managerCalls}, the partner's ${partnerCalls}, the gateway's ${gatewayCalls}`,
 );
 const badSignatures = deliveries.filter((r) => r.verified !== true).length;
+// The webhook hop alone: from publishing (the body's `created`, same machine clock) to arrival.
+const hops = deliveries
+  .map((r) => r.at - Date.parse((r.body as { created: string }).created))
+  .sort((a, b) => a - b);
 console.log(
-  `receiver: ${deliveries.length} requests, ${delivered.size} distinct event ids answered 2xx, ${badSignatures} bad signatures`,
+  `receiver: ${deliveries.length} requests, ${delivered.size} distinct event ids answered 2xx, ${badSignatures} bad signatures; ` +
+    `publish → arrival median ${fmt(median(hops), 0)} ms, max ${fmt(hops.at(-1) ?? NaN, 0)} ms`,
 );
 
 const g = latency.gateway;
