@@ -6,6 +6,7 @@
  *   node --import tsx bench/gateway-child.ts bare <file>  (node:http answering the file's bytes)
  *   node --import tsx bench/gateway-child.ts emulator <scenario JSON>
  *   node --import tsx bench/gateway-child.ts webhooks     (a gateway that publishes events on demand)
+ *   node --import tsx bench/gateway-child.ts trading      (a gateway that says which accounts it watches)
  *
  * Prints one JSON line `{"url": ...}` once listening; exits on SIGTERM. The emulator answers
  * a `stats` line on stdin with its request log (arrival-ordered, with times), so timing is
@@ -41,6 +42,18 @@ if (mode === 'gateway') {
     process.stdin.destroy();
     void server.shutdown('SIGTERM');
   });
+} else if (mode === 'trading') {
+  // `held` answers `{"held": [account, ...]}`: the accounts whose offer watchers run here.
+  const server = await startServer(loadGatewayConfig(process.env));
+  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line.trim() === 'held')
+      process.stdout.write(`${JSON.stringify({ held: server.fastify.services.offerWatchers.held() })}\n`);
+  });
+  process.once('SIGTERM', () => {
+    process.stdin.destroy();
+    void server.shutdown('SIGTERM');
+  });
 } else if (mode === 'bare' && file) {
   const body = readFileSync(file);
   const server = createServer((_req, res) => {
@@ -67,7 +80,9 @@ if (mode === 'gateway') {
     void emulator.close();
   });
 } else {
-  process.stderr.write('usage: gateway-child.ts gateway | webhooks | bare <file> | emulator <scenario>\n');
+  process.stderr.write(
+    'usage: gateway-child.ts gateway | webhooks | trading | bare <file> | emulator <scenario>\n',
+  );
   process.exitCode = 2;
 }
 

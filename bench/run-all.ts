@@ -24,6 +24,7 @@ const benches = [
   'steam/trade-list.ts',
   'viewer.ts',
   'webhooks.ts',
+  'trading-webhooks.ts',
   ...readdirSync(here).filter(
     (f) => /^(roblox|gateway)-[a-z-]+\.ts$/.test(f) && !f.endsWith('-child.ts') && !f.endsWith('-support.ts'),
   ),
