@@ -40,7 +40,7 @@ import {
 import { tradeHistory, tradeStatus, type TradeHistoryOptions } from './read-trades.js';
 import { confirmSentOffer, type SendConfirmation } from './send-confirm.js';
 import { sendOffer } from './send-offer.js';
-import type { OfferAction } from './states.js';
+import { TradeOfferState, type OfferAction } from './states.js';
 import { checkIdempotencyKey, type SendInput } from './send-input.js';
 import type { SendRecord } from './state-store.js';
 import type { OfferWatchOptions } from './watch/options.js';
@@ -134,10 +134,30 @@ export class SteamTradeClient {
         'confirm',
       );
     }
-    const result = await sendOffer(this.ctx, input, options);
-    return input.confirm && this.confirmer
-      ? confirmSentOffer(this.confirmer, result, options.signal)
-      : result;
+    const confirmer = input.confirm ? this.confirmer : undefined;
+    // Confirmed before an idempotency record keeps the answer: a replay answers the same.
+    const finish = confirmer
+      ? (sent: SendResult) => confirmSentOffer(confirmer, sent, options.signal)
+      : undefined;
+    const result: SendResult & { confirmation?: SendConfirmation } = await sendOffer(
+      this.ctx,
+      input,
+      options,
+      finish,
+    );
+    if (!confirmer || !result.replayed || result.confirmation) return result;
+    // A replay of a send made without confirm: its stored state may be old, so read it first.
+    const now = await getOffer(this.ctx, result.id, { signal: options.signal });
+    return confirmSentOffer(
+      confirmer,
+      {
+        ...result,
+        state: now.state,
+        stateName: now.stateName,
+        needsMobileConfirmation: now.state === TradeOfferState.CreatedNeedsConfirmation,
+      },
+      options.signal,
+    );
   }
 
   /**

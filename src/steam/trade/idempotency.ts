@@ -46,6 +46,11 @@ export interface KeyedSendDeps {
   send: (attemptStartedAt: number) => Promise<SendResult>;
   /** Looks for an offer an earlier attempt made since `attemptStartedAt`. */
   reconcile: (attemptStartedAt: number) => Promise<Reconciliation>;
+  /**
+   * Completes a new or found offer before its record is (e.g. confirms it), so a replay
+   * answers what the first call answered, without asking Steam again. Must not throw.
+   */
+  finish?: (result: SendResult) => Promise<SendResult>;
 }
 
 /** Errors after which no offer exists: the pending record can go, and the key be used again. */
@@ -79,7 +84,7 @@ export async function sendUnderKey(request: KeyedSend, deps: KeyedSendDeps): Pro
     }
     const look = await deps.reconcile(record.startedAt);
     if ('found' in look) {
-      const result = { ...look.found, replayed: true };
+      const result = await finished(deps, { ...look.found, replayed: true });
       await complete(deps, key, result);
       return result;
     }
@@ -114,8 +119,13 @@ export async function sendUnderKey(request: KeyedSend, deps: KeyedSendDeps): Pro
     if (nothingWasSent(error)) await store.releaseSend(key).catch(() => undefined);
     throw error;
   }
+  result = await finished(deps, result);
   await complete(deps, key, result);
   return result;
+}
+
+function finished(deps: KeyedSendDeps, result: SendResult): Promise<SendResult> {
+  return deps.finish ? deps.finish(result) : Promise.resolve(result);
 }
 
 /** A store failure here is a warning: the offer was sent, and the pending record will be reconciled. */

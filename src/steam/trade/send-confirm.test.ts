@@ -55,6 +55,49 @@ describe('send({ confirm: true })', () => {
     }
   });
 
+  it('answers a replay under the same idempotency key as the first call, confirmation included, without asking Steam', async () => {
+    const { client, close } = confirmingClient(MOBILE);
+    try {
+      const input = {
+        partner: BOB,
+        token: w.trade().account(BOB).token,
+        give: (await w.take(MOBILE, 440, 1)).map(spec),
+        confirm: true,
+        idempotencyKey: 'order-replay-1',
+      };
+      const first = await client.send(input);
+      expect(first).toMatchObject({ state: 2, confirmation: { status: 'confirmed' }, replayed: false });
+      const before = await w.stats();
+      const asked = () => w.world.emulator.stats.count({ pathPrefix: '/mobileconf/' });
+      const confirmationsAsked = asked();
+      const again = await client.send(input);
+      expect(again).toEqual({ ...first, replayed: true });
+      expect(await w.stats()).toEqual(before);
+      expect(asked()).toBe(confirmationsAsked);
+    } finally {
+      await close();
+    }
+  });
+
+  it('confirms on a replay of a send made without confirm, reading the offer first', async () => {
+    const { client, close } = confirmingClient(MOBILE);
+    try {
+      const input = {
+        partner: BOB,
+        token: w.trade().account(BOB).token,
+        give: (await w.take(MOBILE, 440, 1)).map(spec),
+        idempotencyKey: 'order-replay-2',
+      };
+      const first = await client.send(input);
+      expect(first).toMatchObject({ state: 9 });
+      const again = await client.send({ ...input, confirm: true });
+      expect(again).toMatchObject({ replayed: true, state: 2, confirmation: { status: 'confirmed' } });
+      expect(w.trade().offer(first.id)?.state).toBe(2);
+    } finally {
+      await close();
+    }
+  });
+
   it('says when no confirmation was needed', async () => {
     const { client, close } = confirmingClient(ALICE, 'c2VjcmV0IHRoYXQgaXMgbm90IHVzZWQ=');
     try {

@@ -18,6 +18,8 @@ export async function sendOffer(
   ctx: TradeContext,
   input: SendInput,
   options: { signal?: AbortSignal | undefined } = {},
+  /** Completes the new offer (confirms it) before an idempotency record keeps the answer. */
+  finish?: (result: SendResult) => Promise<SendResult>,
 ): Promise<SendResult> {
   const { signal } = options;
   const session = ctx.requireSession('sending a trade offer');
@@ -47,6 +49,7 @@ export async function sendOffer(
         warn: (warning) => ctx.warn(warning),
         prepare,
         send,
+        finish,
         reconcile: (since) =>
           reconcileSend(
             ctx,
@@ -60,7 +63,8 @@ export async function sendOffer(
   }
   await prepare();
   try {
-    return await send(ctx.now());
+    const result = await send(ctx.now());
+    return finish ? await finish(result) : result;
   } catch (error) {
     if (!(error instanceof TradeOutcomeUnknownError)) throw error;
     throw new TradeOutcomeUnknownError(
