@@ -52,11 +52,14 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The secrets given for this command, checked (nothing is stored yet). */
+/**
+ * The secrets given for this command, checked (nothing is stored yet): the environment's,
+ * with what standard input holds on top under `--stdin` (a maFile piped in carries the
+ * authenticator's secrets, while the session cookie usually comes from STEAM_COOKIES).
+ */
 async function givenSecrets(options: AccountsWriteOptions): Promise<Partial<AccountSecrets>> {
-  return checkAccountSecrets(
-    options.stdin ? secretsFromText(await readStdin()) : secretsFromEnv(process.env),
-  );
+  const fromEnv = secretsFromEnv(process.env);
+  return checkAccountSecrets(options.stdin ? { ...fromEnv, ...secretsFromText(await readStdin()) } : fromEnv);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -110,17 +110,17 @@ describe('gamestash accounts', () => {
       ),
     );
 
-    // A maFile on standard input: its secrets are taken, the rest ignored.
+    // A maFile on standard input: its secrets are taken, the rest ignored; the session
+    // cookie comes from the environment, as docs/trading.md shows.
     const maFile = JSON.stringify({
       shared_secret: SHARED,
       identity_secret: IDENTITY,
       revocation_code: 'R12345',
       device_id: 'android:00000000-1111-2222-3333-444444444444',
-      STEAM_COOKIES: cookie(bob),
     });
     const fromStdin = await run(
       ['accounts', 'add', '--name', 'bot2', '--stdin', '--json'],
-      { GAMESTASH_SECRET_KEY: KEY },
+      { GAMESTASH_SECRET_KEY: KEY, STEAM_COOKIES: cookie(bob) },
       maFile,
     );
     expect(fromStdin.code).toBe(0);

@@ -23,8 +23,8 @@ export interface AccountsWriteOptions extends AccountsStoreOptions {
 
 const SECRETS_HELP =
   'Secrets are read from the environment (STEAM_COOKIES, STEAM_SESSION_ID, STEAM_SHARED_SECRET, ' +
-  'STEAM_IDENTITY_SECRET, STEAM_API_KEY, STEAM_DEVICE_ID) or, with --stdin, from standard input as ' +
-  'JSON (a maFile works) or KEY=value lines; never from flags.';
+  'STEAM_IDENTITY_SECRET, STEAM_API_KEY, STEAM_DEVICE_ID) and, with --stdin, from standard input as ' +
+  'JSON (a maFile works) or KEY=value lines, which win over the environment; never from flags.';
 
 function storeOptions(command: Command): Command {
   return command
