@@ -173,6 +173,33 @@ describe('scopes and accounts', () => {
     expect((await get('/v1/steam/accounts/Not_Valid/offers', 'writer2')).status).toBe(400);
   });
 
+  it('says in the trading routes’ own words what a parameter expects', async () => {
+    const expects = async (answer: Promise<Answer>) => {
+      const { status, body } = await answer;
+      expect(status).toBe(400);
+      return body.error.message as string;
+    };
+    expect(await expects(get('/v1/steam/accounts/Not_Valid/offers', 'writer2'))).toMatch(
+      /1 to 32 lower-case letters/,
+    );
+    expect(await expects(call('POST', '/v1/steam/accounts/bot1/offers/abc/accept', 'writer', {}))).toMatch(
+      /expected a trade offer id/,
+    );
+    expect(await expects(get('/v1/steam/accounts/bot1/offers?limit=5000', 'writer'))).toMatch(
+      /expected a whole number from 1 to 500$/,
+    );
+    expect(
+      await expects(
+        call('POST', '/v1/steam/accounts/bot1/offers', 'writer', { partner: BOB, give: ['12345'] }),
+      ),
+    ).toMatch(/APP\/CTX\/ASSETID/);
+    expect(
+      await expects(
+        call('POST', '/v1/steam/accounts/bot1/confirmations', 'confirmer', { action: 'allow', ids: ['1'] }),
+      ),
+    ).toMatch(/expected accept or cancel/);
+  });
+
   it('lists the accounts a key may act for, naming which secrets they hold without showing any', async () => {
     const names = async (keyName: string) =>
       ((await get('/v1/steam/accounts', keyName)).body.accounts as Json[]).map((a) => a.name);
@@ -229,6 +256,9 @@ describe('offers', () => {
     );
     expect(conflict.status).toBe(409);
     expect(conflict.body.error).toMatchObject({ code: 'idempotency_conflict', reason: 'different_request' });
+    // The caller's own key in the words, not the record's namespaced one.
+    expect(conflict.body.error.message).toContain('"order-1"');
+    expect(conflict.body.error.message).not.toContain('gw:');
 
     // Another gateway key's "order-1" is its own: keys never collide.
     const give2 = (await w.take(ALICE, 440, 1)).map(spec);
@@ -450,6 +480,18 @@ describe('mobile confirmations', () => {
     const refused = await get('/v1/steam/accounts/fresh/confirmations', 'confirmer');
     expect(refused.status).toBe(502);
     expect(refused.body.error.code).toBe('identity_secret_refused');
+    // confirm: true for that account is refused the same way, before anything is sent.
+    await key('dave-bot', ['offers:write', 'confirmations:write'], ['dave']);
+    const sends = (await w.stats()).sends;
+    const send = await post('/v1/steam/accounts/dave/offers', 'dave-bot', {
+      partner: BOB,
+      token: w.trade().account(BOB).token,
+      give: (await w.take(DAVE, 440, 1)).map(spec),
+      confirm: true,
+    });
+    expect(send.status).toBe(409);
+    expect(send.body.error.code).toBe('identity_secret_missing');
+    expect((await w.stats()).sends).toBe(sends);
   });
 });
 

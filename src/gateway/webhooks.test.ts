@@ -149,7 +149,7 @@ describe('subscriptions', () => {
       { url: `${receiver.url}/x`, events: ['newOffer', 'offerAccepted'] },
       400,
       'invalid_input',
-      /unknown event "offerAccepted": events are newOffer, sentOfferChanged, receivedOfferChanged, offerReverted, pollFailure, inventoryChanged, or \*/,
+      /unknown event "offerAccepted": events are newOffer, newSentOffer, sentOfferChanged, receivedOfferChanged, offerReverted, pollFailure, inventoryChanged, or \*/,
       'events',
     );
     await bad({ url: `${receiver.url}/x`, events: [] }, 400, 'invalid_input', /events/, 'events');

@@ -8,6 +8,7 @@
 
 export const WEBHOOK_EVENT_TYPES = [
   'newOffer',
+  'newSentOffer',
   'sentOfferChanged',
   'receivedOfferChanged',
   'offerReverted',

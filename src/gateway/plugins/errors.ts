@@ -31,7 +31,7 @@ import {
 import { eresultInfo } from '../../core/eresult.js';
 import { redactText } from '../../core/http/redact.js';
 import { errorBody, GatewayProblem } from '../problem.js';
-import { PARAMETER_HINTS } from '../schemas/common.js';
+import { parameterHint } from '../schemas/common.js';
 
 interface Mapped {
   status: number;
@@ -205,7 +205,7 @@ function validationProblem(error: FastifyError, request: FastifyRequest): Mapped
       parameter: 'body',
       message: 'the body must be a JSON object (Content-Type: application/json)',
     };
-  const hint = PARAMETER_HINTS[parameter];
+  const hint = parameterHint(parameter, request.routeOptions?.url);
   const expected = hint ? `expected ${hint}` : (first?.message ?? 'invalid value');
   if (missing)
     return { status: 400, code: 'invalid_input', parameter, message: `${parameter} is missing: ${expected}` };

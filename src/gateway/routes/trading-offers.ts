@@ -8,7 +8,7 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { InvalidInputError } from '../../core/errors.js';
+import { IdempotencyConflictError, InvalidInputError } from '../../core/errors.js';
 import type { OfferFilter } from '../../steam/trade/read-offers.js';
 import { requireApiKey, requireScope } from '../plugins/auth.js';
 import { isOn } from '../schemas/common.js';
@@ -77,14 +77,21 @@ export async function tradingOfferRoutes(instance: FastifyInstance): Promise<voi
   fastify.post(OFFERS, { schema: sendOfferSchema, preValidation: write }, async (request, reply) => {
     if (request.body.confirm) requireScope(request.apiKey!, 'confirmations:write');
     const account = await accountOf(services, request);
+    // Refused before anything is sent, in the operator's words (as GET confirmations does).
+    if (request.body.confirm) services.trading.confirmations(account);
     const given = request.headers['idempotency-key'];
+    // Per gateway key and account: two keys (or two accounts) never share a record.
+    const namespaced = given ? `gw:${request.apiKey!.id}:${account.steamid}:${given}` : undefined;
     const result = await onAccount(account, () =>
-      account.trade.send({
-        ...request.body,
-        // Per gateway key and account: two keys (or two accounts) never share a record.
-        ...(given ? { idempotencyKey: `gw:${request.apiKey!.id}:${account.steamid}:${given}` } : {}),
-      }),
-    );
+      account.trade.send({ ...request.body, ...(namespaced ? { idempotencyKey: namespaced } : {}) }),
+    ).catch((error: unknown) => {
+      // The caller knows its own key, not the namespaced one the store keeps.
+      if (!(error instanceof IdempotencyConflictError) || !namespaced || !given) throw error;
+      throw new IdempotencyConflictError(error.message.replaceAll(namespaced, given), error.reason, {
+        ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+        cause: error,
+      });
+    });
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     reply.header('cache-control', 'no-store');
     return reply.code(201).send({ status: 201 as const, account: account.name, ...result });

@@ -156,4 +156,23 @@ export const PARAMETER_HINTS: Record<string, string> = {
   status: 'pending, delivered or failed',
   id: 'a webhook id (wh_...)',
   deliveryId: 'a delivery id (dlv_...)',
+  action: 'accept or cancel',
 };
+
+/** Where the trading routes (`/v1/steam/accounts/...`) name the same parameters differently. */
+const TRADING_HINTS: Record<string, string> = {
+  account:
+    'a trading account name: 1 to 32 lower-case letters, digits, "-" or "_" (`GET /v1/steam/accounts` lists them)',
+  id: 'a trade offer id (digits, e.g. 6512345678)',
+  limit: 'a whole number from 1 to 500',
+  give: 'items as "APP/CTX/ASSETID" or "APP/CTX/ASSETID:AMOUNT" (e.g. 730/2/34714784915), or {appid, contextid, assetid, amount?}',
+  receive:
+    'items as "APP/CTX/ASSETID" or "APP/CTX/ASSETID:AMOUNT" (e.g. 730/2/34714784915), or {appid, contextid, assetid, amount?}',
+};
+
+/** What a parameter of the route at `routeUrl` (its pattern, e.g. `/v1/steam/accounts/:account/offers`) expects. */
+export function parameterHint(parameter: string, routeUrl: string | undefined): string | undefined {
+  if (routeUrl?.startsWith('/v1/steam/accounts'))
+    return TRADING_HINTS[parameter] ?? PARAMETER_HINTS[parameter];
+  return PARAMETER_HINTS[parameter];
+}
