@@ -178,6 +178,23 @@ describe('subscriptions', () => {
       parameter: 'body',
       message: 'the body must be a JSON object (Content-Type: application/json)',
     });
+    // curl -d's default content type, and a JSON content type with no body at all.
+    const form = await fetch(`${gw.url}/v1/webhooks`, {
+      method: 'POST',
+      headers: { 'x-api-key': key, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'url=x',
+    });
+    expect(form.status).toBe(415);
+    expect(((await form.json()) as Json).error.message).toMatch(/Content-Type: application\/json/);
+    const empty = await fetch(`${gw.url}/v1/webhooks`, {
+      method: 'POST',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+    });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as Json).error).toMatchObject({
+      code: 'empty_json_body',
+      message: expect.stringMatching(/send \{\} or leave the Content-Type out/),
+    });
     const wrongType = await api('POST', '/v1/webhooks', { url: `${receiver.url}/x`, events: { all: true } });
     expect(wrongType.body.error).toMatchObject({
       parameter: 'events',

@@ -190,6 +190,18 @@ function frameworkProblem(error: Partial<FastifyError>, status: number): Mapped 
       message: `a path segment is longer than ${MAX_PATH_SEGMENT_LENGTH} characters: check the ids (put a long URL in the steamid query parameter of /inventory instead)`,
     };
   }
+  if (code === 'invalid_media_type')
+    return {
+      status,
+      code,
+      message: `the body's Content-Type is not one the gateway reads: send JSON with "Content-Type: application/json"`,
+    };
+  if (code === 'empty_json_body')
+    return {
+      status,
+      code,
+      message: 'the body is empty although Content-Type says JSON: send {} or leave the Content-Type out',
+    };
   return { status, code, message: error.message ?? 'bad request' };
 }
 
