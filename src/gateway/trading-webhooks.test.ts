@@ -3,7 +3,8 @@
  * gets an offer in the emulator, the library's watcher sees it, and a signed `newOffer`
  * arrives at the webhook of a key with offers:read for that account, with the event id
  * receivers de-duplicate on; a key that may manage webhooks but not read the account's
- * offers, and a key for another account, hear nothing.
+ * offers, and a key for another account, hear nothing. A session Steam stops accepting is a
+ * `pollFailure` that says how the operator renews it behind the gateway.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendOffer, tradable } from '../../test/trade-world.js';
@@ -55,12 +56,17 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-async function subscriber(path: string, scopes: KeyScope[], accounts: string[]): Promise<void> {
+async function subscriber(
+  path: string,
+  scopes: KeyScope[],
+  accounts: string[],
+  events = ['newOffer', 'receivedOfferChanged'],
+): Promise<void> {
   const key = await gw.key({ name: path.slice(1), scopes: ['webhooks:write', ...scopes], accounts });
   const res = await fetch(`${gw.url}/v1/webhooks`, {
     method: 'POST',
     headers: { 'x-api-key': key, 'content-type': 'application/json' },
-    body: JSON.stringify({ url: receiver.url + path, events: ['newOffer', 'receivedOfferChanged'] }),
+    body: JSON.stringify({ url: receiver.url + path, events }),
   });
   const body = (await res.json()) as { secret: string };
   expect(res.status).toBe(201);
@@ -98,4 +104,16 @@ describe('offer events by webhook', () => {
     await receiver.waitFor(() => receiver.delivered('/listener').has(`${ALICE}:${offerId}:3`), 30_000);
     expect(receiver.received.filter((r) => r.path === '/blind' || r.path === '/elsewhere')).toEqual([]);
   }, 90_000);
+
+  it('tells receivers of an expired session how the operator renews it behind the gateway', async () => {
+    await subscriber('/failures', ['offers:read'], ['bot1'], ['pollFailure']);
+    emulator.steam.trade.endSessions(ALICE);
+    await receiver.waitFor(() => receiver.delivered('/failures').size > 0, 30_000);
+    const [failure] = receiver.received.filter((r) => r.path === '/failures');
+    expect(failure!.verified).toBe(true);
+    expect(failure!.body).toMatchObject({ type: 'pollFailure', account: 'bot1' });
+    expect(failure!.body.data.error).toMatchObject({ kind: 'session_expired' });
+    expect(failure!.body.data.error.message).toContain('gamestash accounts update --name bot1');
+    expect(failure!.body.data.error.message).not.toContain('STEAM_COOKIES');
+  }, 60_000);
 });

@@ -198,7 +198,7 @@ export class OfferWatchers {
       });
     watcher.onEvent(publish);
     watcher.onPollFailure((event) => {
-      publish(event).catch((err: unknown) =>
+      publish(gatewayWords(event, record.name)).catch((err: unknown) =>
         log.warn({ account: record.name, err: (err as Error).message }, 'could not publish a poll failure'),
       );
     });
@@ -228,4 +228,16 @@ export class OfferWatchers {
     this.said.add(what);
     this.options.log.warn(message);
   }
+}
+
+/**
+ * A poll failure as the gateway's receivers should read it: the library's advice for an
+ * expired session (set STEAM_COOKIES) is the CLI's; behind the gateway, the operator renews
+ * the account with `gamestash accounts update`.
+ */
+function gatewayWords(event: WatchedEvent, account: string): WatchedEvent {
+  const { error } = event as WatchedEvent & { error?: { kind?: string } };
+  if (error?.kind !== 'session_expired') return event;
+  const message = `the Steam session of account "${account}" is no longer accepted by Steam: the gateway's operator must give it fresh cookies (\`gamestash accounts update --name ${account}\`)`;
+  return { ...event, error: { ...error, message } } as WatchedEvent;
 }
