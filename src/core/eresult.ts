@@ -99,7 +99,8 @@ const TABLE: Record<number, Row> = {
     name: 'Revoked',
     meaning: 'access was revoked, or the item is gone',
     transient: false,
-    trade: "an item is no longer in its owner's inventory (traded, sold or moved)",
+    trade:
+      "an item is not in its owner's inventory or cannot be traded now (traded, sold or moved; not yet tradable, or held by trade protection)",
   },
   28: { name: 'AlreadyRedeemed', meaning: 'this was already done', transient: false },
   29: {
