@@ -130,7 +130,7 @@ describe('send', () => {
     });
     const gone = await refused({ partner: BOB, token: tokenOf(BOB), give: ['440/2/999999999999'] });
     expect(gone.eresult).toBe(26);
-    expect(gone.message).toMatch(/no longer in its owner's inventory/);
+    expect(gone.message).toMatch(/not in its owner's inventory or cannot be traded now/);
 
     const newDevice = w.client(NEW_DEVICE);
     const device = await newDevice.client
