@@ -272,6 +272,9 @@ export function registerErrorHandling(fastify: FastifyInstance): void {
       request.log.error({ err: error }, 'unexpected failure');
     else if (error instanceof StoreUnavailableError)
       request.log.warn({ code: mapped.code, store: error.store, reason: error.reason }, 'store unavailable');
+    // The gateway's own set-up (e.g. trading without GAMESTASH_SECRET_KEY) is not Steam's failure.
+    else if (error instanceof GatewayProblem && mapped.status >= 500)
+      request.log.warn({ code: mapped.code, message: redactText(mapped.message) }, 'cannot serve this now');
     else if (mapped.status >= 500)
       request.log.warn({ code: mapped.code, message: redactText(mapped.message) }, 'upstream failure');
     return sendProblem(reply, mapped);
