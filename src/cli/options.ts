@@ -11,10 +11,15 @@ function wholeNumber(min: number, max: number | undefined): string {
 }
 
 export function positiveInt(flag: string, max?: number) {
+  return intFrom(flag, 1, max);
+}
+
+/** A whole number from `min` (to `max`), e.g. a poll interval that must not hammer Steam. */
+export function intFrom(flag: string, min: number, max?: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > (max ?? Infinity)) {
-      throw new InvalidArgumentError(`${flag} must be ${wholeNumber(1, max)}, got "${value}"`);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > (max ?? Infinity)) {
+      throw new InvalidArgumentError(`${flag} must be ${wholeNumber(min, max)}, got "${value}"`);
     }
     return n;
   };

@@ -48,7 +48,7 @@ interface Running {
 function watch(args: string[] = [], extraEnv: Record<string, string> = {}): Running {
   const child = spawn(
     process.execPath,
-    [CLI_BIN, 'steam', 'offers', 'watch', '--interval-ms', '100', ...args],
+    [CLI_BIN, 'steam', 'offers', 'watch', '--interval-ms', '1000', ...args],
     {
       env: { PATH: process.env.PATH ?? '', HOME: dataDir, ...env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -168,8 +168,23 @@ describe('gamestash steam offers watch', () => {
     const bad = await runCli(['steam', 'offers', 'watch', '--interval-ms', '0'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--interval-ms must be a whole number/);
+    // The same floor as GAMESTASH_OFFER_POLL_INTERVAL_MS: a typo must not hammer Steam.
+    const fast = await runCli(['steam', 'offers', 'watch', '--interval-ms', '10'], env);
+    expect(fast.code).toBe(2);
+    expect(fast.stderr).toMatch(/--interval-ms must be a whole number from 1000 to 86400000/);
     const none = await runCli(['steam', 'offers', 'watch'], { ...env, STEAM_COOKIES: '' });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/STEAM_COOKIES/);
+    // A key and an id are not enough: Steam hides CS2 offers from key-only reads.
+    const keyOnly = await runCli(['steam', 'offers', 'watch'], {
+      ...env,
+      STEAM_COOKIES: '',
+      STEAM_ID: ME,
+      STEAM_API_KEY: 'A'.repeat(32),
+    });
+    expect(keyOnly.code).toBe(2);
+    expect(keyOnly.stderr).toMatch(
+      /^gamestash: watching trade offers needs a logged-in Steam session: set STEAM_COOKIES/,
+    );
   });
 });

@@ -4,7 +4,7 @@
  * on whichever command is `steam offers` (`registerOffersWatchCommand(offers)`).
  */
 import type { Command } from 'commander';
-import { positiveInt } from '../options.js';
+import { intFrom, positiveInt } from '../options.js';
 import type { SteamOffersWatchOptions } from './steam-offers-watch-run.js';
 
 const DAY_MS = 86_400_000;
@@ -17,8 +17,9 @@ export function registerOffersWatchCommand(offers: Command): void {
     )
     .option(
       '--interval-ms <ms>',
-      'between two polls (default GAMESTASH_OFFER_POLL_INTERVAL_MS, 30000)',
-      positiveInt('--interval-ms', DAY_MS),
+      'between two polls, 1000 at least (default GAMESTASH_OFFER_POLL_INTERVAL_MS, 30000)',
+      // The same floor as GAMESTASH_OFFER_POLL_INTERVAL_MS: a typo must not hammer Steam.
+      intFrom('--interval-ms', 1000, DAY_MS),
     )
     .option(
       '--full-every-ms <ms>',

@@ -280,9 +280,12 @@ export class SteamTradeClient {
 
   /**
    * A watcher of this account's offers (docs/trading.md, "Watching for changes"), its state in
-   * `store`; `start()` it, or read it with `for await`.
+   * `store`; `start()` it, or read it with `for await`. It needs the account's session: with
+   * an API key alone Steam hides CS2 offers (UPSTREAM.md), so a key-only watcher would
+   * report nothing while offers come and go.
    */
   watch(store: OfferWatchStore, options: OfferWatchOptions = {}): OfferWatcher {
+    this.ctx.requireSession('watching trade offers');
     return new OfferWatcher(this, store, options);
   }
 
