@@ -83,7 +83,11 @@ describe('tools/list', () => {
     expect(plain).not.toContain('steam_confirmation_cancel');
     const tools = (await trader.listTools()).tools;
     const accept = tools.find((t) => t.name === 'steam_confirmation_accept')!;
-    expect(accept.annotations).toMatchObject({ readOnlyHint: false, idempotentHint: false });
+    expect(accept.annotations).toMatchObject({
+      readOnlyHint: false,
+      destructiveHint: true,
+      idempotentHint: false,
+    });
     expect(accept.description).toMatch(/dry run/);
     expect(tools.find((t) => t.name === 'steam_confirmation_cancel')?.annotations?.destructiveHint).toBe(
       true,

@@ -58,7 +58,8 @@ Give exactly one of ids, offerIds or all. Without confirm: true this is a dry ru
       outputSchema,
       annotations: {
         readOnlyHint: false,
-        destructiveHint: action === 'cancel',
+        // Both are irreversible: accepting sends items away (or lists them), cancelling kills the offer.
+        destructiveHint: true,
         idempotentHint: false,
         openWorldHint: true,
       },
