@@ -318,6 +318,12 @@ describe('read tools', () => {
 
     const limited = await sessions.call(readOnly, 'steam_offers_list', { filter: 'all', limit: 1 });
     expect(limited.data).toMatchObject({ returned: 1, complete: false });
+    expect(limited.data.note).toBeUndefined();
+    // A key alone reads no CS2 offers: the answer says so instead of looking like "none".
+    const keyOnly = await sessions.connect({ STEAM_ID: ALICE, STEAM_API_KEY: 'A'.repeat(32) });
+    const keyList = await sessions.call(keyOnly, 'steam_offers_list', { filter: 'all', limit: 5 });
+    expect(keyList.data.note).toMatch(/Steam leaves CS2 offers out/);
+    expect(keyList.text).toMatch(/^\d+ offers?\nNote: read with STEAM_API_KEY alone/);
 
     const show = await sessions.call(readOnly, 'steam_offer_show', { id });
     expect(show.data).toMatchObject({ offer: { id, message: 'for the list' } });

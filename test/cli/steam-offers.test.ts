@@ -390,6 +390,18 @@ describe('gamestash steam offers list|show|summary|partner', { timeout: 120_000 
       new RegExp(`^offer ${sent.id} · Active · sent to ${BOB}\\nmessage: hello table\\n`),
     );
     expect(show.stdout).toContain(`730/2/${give.assetid}`);
+    expect(show.stderr).toBe('');
+
+    // A key alone reads no CS2 offers: said once on stderr, so an empty table is not "none".
+    const keyOnly = await runCli(['steam', 'offers', 'list', '--sent', '--all'], {
+      ...base,
+      STEAM_ID: ALICE,
+      STEAM_API_KEY: 'A'.repeat(32),
+    });
+    expect(keyOnly.code).toBe(0);
+    expect(keyOnly.stderr.trim().split('\n')).toEqual([
+      'gamestash: warning: offers read with STEAM_API_KEY alone: Steam leaves CS2 offers (and their trades) out of such reads; set STEAM_COOKIES to see them all',
+    ]);
   });
 
   it('prints the summary and the hold days', async () => {

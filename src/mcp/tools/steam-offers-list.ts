@@ -25,8 +25,13 @@ const outputSchema = {
   filter: z.string(),
   returned: z.number(),
   complete: z.boolean().describe('false when the limit cut the list short'),
+  note: z.string().optional().describe('why the list may be missing offers'),
   offers: z.array(offerSchema),
 };
+
+/** An empty list read with a key alone would otherwise read as "no offers" (UPSTREAM.md). */
+const KEY_ONLY_NOTE =
+  'read with STEAM_API_KEY alone: Steam leaves CS2 offers out of such reads; the server needs STEAM_COOKIES to see them all';
 
 const DESCRIPTION = `The trade offers of the server's own Steam account (STEAM_COOKIES; a key hides CS2 offers), newest first: id, partner, state, message, the items each side gives with their names, times.
 Read-only. Use steam_offer_show for one offer, steam_offers_summary for counts only.`;
@@ -56,10 +61,12 @@ export function registerSteamOffersListTool(server: McpServer, ctx: ToolContext)
       const offers = found.slice(0, args.limit).map(trimOffer);
       const complete = found.length <= args.limit;
       const head = `${plural(offers.length, `${args.filter === 'all' ? '' : `${args.filter} `}offer`)}${complete ? '' : ' (more: raise limit)'}`;
-      return toolResult([head, ...offers.map(renderOffer)].join('\n'), {
+      const note = ctx.config.steam.cookies ? undefined : KEY_ONLY_NOTE;
+      return toolResult([head, ...(note ? [`Note: ${note}.`] : []), ...offers.map(renderOffer)].join('\n'), {
         filter: args.filter,
         returned: offers.length,
         complete,
+        ...(note ? { note } : {}),
         offers,
       });
     }),

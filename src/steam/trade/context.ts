@@ -72,6 +72,7 @@ export class TradeContext {
   readonly language: string;
   private readonly steamId: string | undefined;
   private sessionSource: TradeContextOptions['session'];
+  private keyOnlyWarned = false;
   private cached: SteamSession | undefined;
 
   constructor(options: TradeContextOptions) {
@@ -135,6 +136,15 @@ export class TradeContext {
         `IEconService/${row.method} needs a Steam session or a Web API key: set STEAM_COOKIES (preferred: a key hides CS2 offers) or STEAM_API_KEY`,
         'STEAM_COOKIES',
       );
+    }
+    if (!session && !this.keyOnlyWarned) {
+      // Said once per client: an empty list would otherwise read as "no offers".
+      this.keyOnlyWarned = true;
+      this.warn({
+        code: 'key_only_read',
+        message:
+          'offers read with STEAM_API_KEY alone: Steam leaves CS2 offers (and their trades) out of such reads; set STEAM_COOKIES to see them all',
+      });
     }
     const callOptions: WebApiCallOptions = session ? { accessToken: session.accessToken } : { auth: 'key' };
     if (options.signal) callOptions.signal = options.signal;

@@ -189,7 +189,9 @@ export type TradeWarningCode =
   /** An idempotency record could not be completed (the offer was sent). */
   | 'store'
   /** An action went through but the offer's new state could not be read. */
-  | 'reread_failed';
+  | 'reread_failed'
+  /** Offers read with a Web API key alone: Steam leaves CS2 offers out of such reads. */
+  | 'key_only_read';
 
 export interface TradeWarning {
   code: TradeWarningCode;
