@@ -23,7 +23,7 @@ export class ClaimLoop<T> {
   private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
-  private pumping = false;
+  private pumping: Promise<void> | undefined;
   private again = false;
   private closed = false;
 
@@ -47,12 +47,18 @@ export class ClaimLoop<T> {
     this.timer.unref();
   }
 
-  private async pump(): Promise<void> {
+  private pump(): Promise<void> {
     if (this.pumping) {
       this.again = true;
-      return;
+      return this.pumping;
     }
-    this.pumping = true;
+    this.pumping = this.claimWhileFree().finally(() => {
+      this.pumping = undefined;
+    });
+    return this.pumping;
+  }
+
+  private async claimWhileFree(): Promise<void> {
     try {
       do {
         this.again = false;
@@ -66,10 +72,9 @@ export class ClaimLoop<T> {
       } while (this.again && !this.closed);
     } catch (err) {
       // A store that is away is logged once, where its loss is noticed: not every second here.
-      if (!(err instanceof StoreUnavailableError))
+      // Closing, the store may go first: a claim cut short then is no news either.
+      if (!(err instanceof StoreUnavailableError) && !this.closed)
         this.options.log.warn({ err }, `${this.options.name}: could not claim work (trying again shortly)`);
-    } finally {
-      this.pumping = false;
     }
     // When full, a finishing run pumps again; otherwise look again after a while.
     if (this.inFlight.size < this.options.concurrency) this.wakeAt(Date.now() + this.options.idleMs);
@@ -100,7 +105,8 @@ export class ClaimLoop<T> {
     clearTimeout(this.timer);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      Promise.allSettled([...this.inFlight]),
+      // A claim under way finishes (or fails) before the store it reads closes.
+      Promise.allSettled([...this.inFlight, ...(this.pumping ? [this.pumping] : [])]),
       new Promise((resolve) => (timer = setTimeout(resolve, drainMs))),
     ]).finally(() => clearTimeout(timer));
   }
