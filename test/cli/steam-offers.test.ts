@@ -414,6 +414,10 @@ describe('gamestash steam offers list|show|summary|partner', { timeout: 120_000 
       code: 0,
       stdout: `${BOB}: a trade now would hold your items 0 days and theirs 0 days (from GetTradeHoldDurations)\n`,
     });
+    // A SteamID alone (not a friend): what is missing is named, not only Steam's words.
+    const bare = await cli(ALICE, 'partner', BOB);
+    expect(bare.code).not.toBe(0);
+    expect(bare.stderr).toMatch(/no trade URL token was given: .* the partner's trade URL, or --token\)\n$/);
   });
 
   it('refuses conflicting filters', async () => {

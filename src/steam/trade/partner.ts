@@ -131,11 +131,15 @@ async function offerPageDetails(
           body: redactedExcerpt(res.body),
         };
         if (error) {
+          // Without a token the page opens only for friends: say what is missing, not just Steam's words.
+          const hint = ref.token
+            ? ''
+            : " (no trade URL token was given: for anyone but a friend Steam needs the partner's trade URL, or --token)";
           throw new UpstreamError(
             `Steam's trade offer page for ${ref.partner} says: ${error
               .replace(/<[^>]+>/g, ' ')
               .replace(/\s+/g, ' ')
-              .trim()}`,
+              .trim()}${hint}`,
             meta,
           );
         }
