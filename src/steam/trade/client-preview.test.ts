@@ -62,6 +62,23 @@ describe('previewSend', () => {
     ]);
   });
 
+  it('says Steam would refuse an offer without a token to anyone but a friend', async () => {
+    const { client } = w.client(ALICE);
+    const give = (await w.take(ALICE, 730, 1)).map(spec);
+    const stranger = await client.previewSend({ partner: BOB, give });
+    expect(stranger.withToken).toBe(false);
+    expect(stranger.problems).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Steam's trade offer page for ${BOB} says: .*no trade URL token was given.*: Steam would refuse the offer \\(EResult 15 AccessDenied\\)$`,
+        ),
+      ),
+    ]);
+    expect((await client.previewSend({ partner: BOB, token: tokenOf(BOB), give })).problems).toEqual([]);
+    // A friend (Carol) takes offers without one.
+    expect((await client.previewSend({ partner: CAROL, give })).problems).toEqual([]);
+  });
+
   it('refuses bad input as the send does, before any request', async () => {
     const { client, requests } = w.client(ALICE);
     await expect(client.previewSend({ partner: BOB, give: ['730/2/abc'] })).rejects.toBeInstanceOf(

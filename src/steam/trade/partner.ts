@@ -101,7 +101,8 @@ export async function partnerDetails(
   }
 }
 
-async function offerPageDetails(
+/** The trade offer page's answer for this partner (hold days), or Steam's refusal to open it. */
+export async function offerPageDetails(
   ctx: TradeContext,
   ref: PartnerRef,
   signal?: AbortSignal,

@@ -8,13 +8,13 @@
  * window shows it — so the preview names them and says what Steam would refuse. An action on
  * an offer reads the offer and refuses what the action would refuse (states.ts). Only reads.
  */
-import { GamestashError, InvalidInputError } from '../../core/errors.js';
+import { AuthenticationError, GamestashError, InvalidInputError, UpstreamError } from '../../core/errors.js';
 import type { InventoryItem } from '../community/inventory/types.js';
 import type { TradeContext } from './context.js';
 import { derivedIdempotencyKey, sendFingerprint } from './fingerprint.js';
 import type { TradeItem } from './items.js';
 import type { Offer } from './model.js';
-import { partnerInventoryItems } from './partner.js';
+import { offerPageDetails, partnerInventoryItems } from './partner.js';
 import { getOffer } from './read-offers.js';
 import type { SendPlan } from './send-form.js';
 import { checkOfferId, planSend, type SendInput } from './send-input.js';
@@ -71,6 +71,9 @@ export async function previewSend(
     hosts: [ctx.communityHost],
   });
   const problems: string[] = [];
+  // Without a token Steam takes offers only to friends: its offer page says so before a send would.
+  if (plan.token === undefined && plan.counter === undefined)
+    await openWithoutToken(ctx, plan.partner, problems, options.signal);
   const key = input.idempotencyKey ?? (input.deriveIdempotencyKey ? derivedIdempotencyKey(plan) : undefined);
   const existing = key === undefined ? null : await existingSend(ctx, key, plan, problems);
   const give = await lookUp(
@@ -105,6 +108,20 @@ export async function previewSend(
     existing,
     problems,
   };
+}
+
+async function openWithoutToken(
+  ctx: TradeContext,
+  partner: string,
+  problems: string[],
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  try {
+    await offerPageDetails(ctx, { partner, token: undefined }, signal);
+  } catch (error) {
+    if (!(error instanceof UpstreamError) || error instanceof AuthenticationError) throw error;
+    problems.push(`${error.message}: Steam would refuse the offer (EResult 15 AccessDenied)`);
+  }
 }
 
 async function existingSend(
