@@ -262,9 +262,11 @@ describe('deliveries', () => {
     await publish({ type: 'newOffer', id: 'evt-match-2', account: 'bot2', data: {} });
     await publish({ type: 'newOffer', id: 'evt-match-3', keyIds: [otherId], data: {} });
     await publish({ type: 'newOffer', id: 'evt-match-4', keyIds: [keyId], account: 'bot1', data: {} });
-    await receiver.waitFor(() => receiver.delivered(others.path).has('evt-match-3'));
+    // Deliveries of different events race each other: wait for each webhook's whole set.
+    await receiver.waitFor(() => receiver.delivered(others.path).size === 3);
     await receiver.waitFor(() => receiver.delivered(offers.path).size === 2);
     await receiver.waitFor(() => receiver.delivered(everything.path).size === 3);
+    await receiver.waitFor(() => receiver.delivered(bot2.path).size === 1);
     expect(receiver.delivered(offers.path)).toEqual(new Set(['evt-match-2', 'evt-match-4']));
     expect(receiver.delivered(everything.path)).toEqual(
       new Set(['evt-match-1', 'evt-match-2', 'evt-match-4']),
