@@ -135,7 +135,7 @@ describe('checkCall', () => {
     ).toThrow(/without STEAM_API_KEY Steam lists only the methods that need no key/);
   });
 
-  it('keeps that hint beside a suggestion: the near name may be a keyless neighbour', () => {
+  it('names the key first and the near name after: it may be a keyless neighbour', () => {
     const keyless = {
       interfaces: [{ name: 'ISteamUserStats', methods: list.interfaces[0]!.methods }],
     };
@@ -144,7 +144,7 @@ describe('checkCall', () => {
         withoutKey: true,
       }),
     ).toThrow(
-      'no interface ISteamUser; did you mean ISteamUserStats? (without STEAM_API_KEY Steam lists only the methods that need no key)',
+      'no interface ISteamUser: without STEAM_API_KEY Steam lists only the methods that need no key, so set it to reach ISteamUser (the nearest keyless interface is ISteamUserStats)',
     );
   });
 });

@@ -71,10 +71,16 @@ export function checkCall(
     list.interfaces.find((i) => i.name.toLowerCase() === path.interface.toLowerCase());
   if (!iface) {
     const near = closestName(path.interface, names);
+    // Keyless, the likely cause is the missing key: say that first, the near name after.
+    if (options.withoutKey)
+      throw new InvalidInputError(
+        `no interface ${path.interface}: without STEAM_API_KEY Steam lists only the methods that need no key, so set it to reach ${path.interface}${near ? ` (the nearest keyless interface is ${near})` : ''}`,
+        'interface',
+      );
     throw new InvalidInputError(
       near
-        ? `no interface ${path.interface}; did you mean ${near}?${hint}`
-        : `no interface ${path.interface} in Steam's method list${hint}`,
+        ? `no interface ${path.interface}; did you mean ${near}?`
+        : `no interface ${path.interface} in Steam's method list`,
       'interface',
     );
   }
