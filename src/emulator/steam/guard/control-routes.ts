@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { EmulatorReply, EmulatorRequest } from '../../types.js';
+import { BadRequest, parseControlBody as parse } from '../control-body.js';
 import { isIndividualSteamId } from '../request-info.js';
 import type { SteamGuardControl } from './control-api.js';
 import { guardScenarioSchema, guardUserSchema } from './scenario-schema.js';
@@ -47,23 +48,6 @@ export function handleGuardControl(api: SteamGuardControl, req: EmulatorRequest)
     if (error instanceof BadRequest) return json(400, { error: error.message });
     throw error;
   }
-}
-
-class BadRequest extends Error {}
-
-function parse<T>(schema: z.ZodType<T>, req: EmulatorRequest): T {
-  let value: unknown = {};
-  if (req.body.trim() !== '') {
-    try {
-      value = JSON.parse(req.body) as unknown;
-    } catch {
-      throw new BadRequest('the body is not JSON');
-    }
-  }
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new BadRequest(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
 }
 
 function json(status: number, body: unknown): EmulatorReply {

@@ -19,6 +19,7 @@
  */
 import { z } from 'zod';
 import type { EmulatorReply, EmulatorRequest } from '../../types.js';
+import { BadRequest, parseControlBody as parse } from '../control-body.js';
 import { isIndividualSteamId } from '../request-info.js';
 import type { ControlResult, SteamTradeControl } from './control-api.js';
 import { TRADE_LIST_FAULT_KINDS, TRADE_SEND_FAULT_KINDS } from './scenario.js';
@@ -183,23 +184,6 @@ function offerAction(
       result = api.counter(id, parse(counterBody, req));
   }
   return result.ok ? ok(result) : json(result.status, { error: result.error });
-}
-
-class BadRequest extends Error {}
-
-function parse<T>(schema: z.ZodType<T>, req: EmulatorRequest): T {
-  let value: unknown = {};
-  if (req.body.trim() !== '') {
-    try {
-      value = JSON.parse(req.body) as unknown;
-    } catch {
-      throw new BadRequest('the body is not JSON');
-    }
-  }
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new BadRequest(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
 }
 
 function ok(body: unknown): EmulatorReply {
