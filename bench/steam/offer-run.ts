@@ -11,6 +11,7 @@ import { parseSteamSession } from '../../src/steam/session/session.js';
 import { SteamTradeClient } from '../../src/steam/trade/client.js';
 import { MemoryTradeStateStore } from '../../src/steam/trade/state-store.js';
 import { SteamWebApiClient } from '../../src/steam/webapi/client.js';
+import { tradableAssetIds } from './tradable.js';
 
 /** Both clients' default poll interval: the figures are scaled to it. */
 export const DEFAULT_INTERVAL = 30_000;
@@ -63,21 +64,8 @@ export async function tradeToken(emulatorUrl: string, steamid: string): Promise<
 
 /** The `appid/contextid/assetid` of every tradable item in the partner's TF2 backpack (440/2). */
 export async function backpack(emulatorUrl: string, partner: Minted): Promise<string[]> {
-  const page = (await (
-    await fetch(`${emulatorUrl}/inventory/${partner.steamid}/440/2?l=english&count=2000`, {
-      headers: { cookie: `steamLoginSecure=${partner.steamLoginSecure}` },
-    })
-  ).json()) as {
-    assets: { assetid: string; classid: string; instanceid?: string }[];
-    descriptions: { classid: string; instanceid?: string; tradable: number }[];
-  };
-  // Some generated items are not tradable: an offer giving one is refused.
-  const tradable = new Set(
-    page.descriptions.filter((d) => d.tradable === 1).map((d) => `${d.classid}_${d.instanceid ?? '0'}`),
-  );
-  return page.assets
-    .filter((a) => tradable.has(`${a.classid}_${a.instanceid ?? '0'}`))
-    .map((a) => `440/2/${a.assetid}`);
+  const cookies = `steamLoginSecure=${partner.steamLoginSecure}`;
+  return (await tradableAssetIds(emulatorUrl, partner.steamid, '440/2', cookies)).map((id) => `440/2/${id}`);
 }
 
 /** When each change happened, `<offer id>:<state>` → ms. */

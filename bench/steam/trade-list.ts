@@ -25,6 +25,7 @@ import { startEmulatorProcess } from '../../src/emulator/process.js';
 import { createSteamTradeClient, MemoryTradeStateStore } from '../../src/steam/trade/index.js';
 import { createSteamWebApiClient } from '../../src/steam/webapi/from-config.js';
 import { fmt, median, printTable } from '../lib/stats.js';
+import { tradableAssetIds } from './tradable.js';
 
 const { values } = parseArgs({
   options: { offers: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '11' } },
@@ -64,17 +65,7 @@ const owner = await control<Session>('sessions', { steamid: OWNER, expiresInSeco
 const cookies = `steamLoginSecure=${owner.steamLoginSecure}; sessionid=${owner.sessionid}`;
 
 async function tradableItems(steamid: string): Promise<string[]> {
-  const response = await fetch(`${emulator.url}/inventory/${steamid}/730/2?l=english&count=2000`, {
-    headers: { cookie: cookies },
-  });
-  const page = (await response.json()) as {
-    assets: { assetid: string; classid: string; instanceid?: string }[];
-    descriptions: { classid: string; instanceid?: string; tradable: number }[];
-  };
-  const ok = new Set(
-    page.descriptions.filter((d) => d.tradable === 1).map((d) => `${d.classid}_${d.instanceid ?? '0'}`),
-  );
-  const ids = page.assets.filter((a) => ok.has(`${a.classid}_${a.instanceid ?? '0'}`)).map((a) => a.assetid);
+  const ids = await tradableAssetIds(emulator.url, steamid, '730/2', cookies);
   if (ids.length < OFFERS) throw new Error(`only ${ids.length} tradable items in ${steamid}'s first page`);
   return ids.slice(0, OFFERS);
 }

@@ -25,6 +25,7 @@ import { startEmulatorProcess } from '../../src/emulator/process.js';
 import { createSteamTradeClient, MemoryTradeStateStore } from '../../src/steam/trade/index.js';
 import { createSteamWebApiClient } from '../../src/steam/webapi/from-config.js';
 import { fmt, printTable } from '../lib/stats.js';
+import { tradableAssetIds } from './tradable.js';
 
 const { values } = parseArgs({
   options: { sends: { type: 'string', default: '200' }, seed: { type: 'string', default: '1' } },
@@ -82,17 +83,7 @@ const token = (await control<{ token: string }>(`trade/accounts/${PARTNER}`)).to
 
 /** The first SENDS tradable items of the bot, read as its owner. */
 async function tradableItems(): Promise<string[]> {
-  const response = await fetch(`${emulator.url}/inventory/${SENDER}/730/2?l=english&count=2000`, {
-    headers: { cookie: cookies },
-  });
-  const page = (await response.json()) as {
-    assets: { assetid: string; classid: string; instanceid?: string }[];
-    descriptions: { classid: string; instanceid?: string; tradable: number }[];
-  };
-  const ok = new Set(
-    page.descriptions.filter((d) => d.tradable === 1).map((d) => `${d.classid}_${d.instanceid ?? '0'}`),
-  );
-  const ids = page.assets.filter((a) => ok.has(`${a.classid}_${a.instanceid ?? '0'}`)).map((a) => a.assetid);
+  const ids = await tradableAssetIds(emulator.url, SENDER, '730/2', cookies);
   if (ids.length < SENDS) throw new Error(`only ${ids.length} tradable items for ${SENDS} sends`);
   return ids.slice(0, SENDS);
 }
